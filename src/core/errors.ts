@@ -1,0 +1,41 @@
+// One error class for bugs, outages and bad configuration, with stable codes kept in one registry.
+// Security verdicts are not errors: stages return deny() values (see gateway/verdict.ts).
+
+/** Every error code Bulwark raises. Codes are never reused; docs/errors.md is checked against this list. */
+export const ERROR_CODES = {
+  CONFIG_READ_FAILED: 'The configuration file could not be read.',
+  CONFIG_PARSE_FAILED: 'The configuration file is not valid YAML.',
+  CONFIG_INVALID: 'The configuration does not match its schema.',
+  CONFIG_ENV_MISSING: 'A ${VAR} reference names an environment variable that is not set.',
+  CONFIG_TLS_FILE: 'A TLS certificate, key or CA file could not be read.',
+  GATEWAY_LISTEN_FAILED: 'A listener could not bind its address.',
+  GATEWAY_STAGE_UNKNOWN: 'The configuration names a stage that is not registered.',
+  STORE_OPEN_FAILED: 'The event store could not be opened.',
+  STORE_MIGRATION_FAILED: 'A store schema migration failed.',
+  STORE_QUERY_INVALID: 'An event query has an invalid filter.',
+  CLI_ARGUMENT_INVALID: 'A command-line argument is invalid.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface BulwarkErrorOptions {
+  cause?: unknown;
+  /** Machine-readable detail, e.g. a list of config problems. */
+  details?: unknown;
+}
+
+export class BulwarkError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, options: BulwarkErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'BulwarkError';
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+export function isBulwarkError(value: unknown): value is BulwarkError {
+  return value instanceof BulwarkError;
+}

@@ -1,0 +1,89 @@
+// The shared vocabulary every module speaks (ARCHITECTURE.md): Operation, Consumer, SecurityEvent,
+// TrafficSample and Finding. Plain data only; no behaviour lives here.
+
+export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/**
+ * blocked: a stage denied the request; monitored: it would have, in monitor mode; allowed: let through
+ * with a note (e.g. a fail-open stage failure); error: the gateway could not serve it (upstream down).
+ */
+export type EventAction = 'blocked' | 'monitored' | 'allowed' | 'error';
+export const EVENT_ACTIONS: readonly EventAction[] = ['blocked', 'monitored', 'allowed', 'error'];
+
+/** One API operation: method plus path template, from an OpenAPI document or from discovery. */
+export interface Operation {
+  method: string;
+  pathTemplate: string;
+  operationId?: string;
+  /** Which document or inventory it came from. */
+  source?: string;
+}
+
+export type ConsumerKind = 'anonymous' | 'jwt' | 'api-key' | 'mtls' | 'basic' | 'introspection';
+
+/** Who calls: an identity plus what it may do. Anonymous consumers are identified by IP only. */
+export interface Consumer {
+  id: string;
+  kind: ConsumerKind;
+  scopes: readonly string[];
+  roles: readonly string[];
+  groups: readonly string[];
+  claims?: Readonly<Record<string, unknown>>;
+}
+
+/** Where a decision's input was found and what matched; secrets are masked before they get here. */
+export interface Evidence {
+  location?: string;
+  name?: string;
+  value?: string;
+  matched?: string;
+  [key: string]: unknown;
+}
+
+/** One decision worth recording. */
+export interface SecurityEvent {
+  id: string;
+  time: string;
+  ruleId: string;
+  stage: string;
+  /** OWASP API Security Top 10 2023 id (e.g. API4:2023) and/or an attack class. */
+  category: string;
+  severity: Severity;
+  action: EventAction;
+  status?: number;
+  route?: string;
+  method?: string;
+  path?: string;
+  operation?: string;
+  consumer?: string;
+  clientIp?: string;
+  requestId?: string;
+  detail?: string;
+  evidence?: Evidence;
+}
+
+/** One observed request/response pair, redacted, with timings: what discovery learns from. */
+export interface TrafficSample {
+  requestId: string;
+  time: string;
+  route: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  requestHeaders: Record<string, string>;
+  responseHeaders: Record<string, string>;
+  consumer?: string;
+}
+
+/** A result of the static audit or the active scanner. */
+export interface Finding {
+  checkId: string;
+  category: string;
+  severity: Severity;
+  title: string;
+  location: string;
+  evidence?: string;
+  remediation: string;
+}

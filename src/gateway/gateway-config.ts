@@ -1,0 +1,112 @@
+// The schema of the gateway's YAML configuration. Each stage owns its own schema (stages/<name>/);
+// this file composes them with the listener, route, store and logging sections.
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { Bytes, Duration } from '../core/config/schema-types.js';
+import { STAGES } from './stages/registry.js';
+import { stageConfigSchema } from './stage-config.js';
+
+const Listener = Type.Object({
+  protocol: Type.Union([Type.Literal('http'), Type.Literal('https')], { default: 'http' }),
+  host: Type.String({ default: '0.0.0.0', description: 'address to bind' }),
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  tls: Type.Optional(Type.Object({
+    cert: Type.String({ minLength: 1, description: 'PEM certificate chain file' }),
+    key: Type.String({ minLength: 1, description: 'PEM private key file' }),
+    ca: Type.Optional(Type.String({ description: 'PEM CA bundle file (for client certificates)' })),
+    minVersion: Type.Union([Type.Literal('TLSv1.2'), Type.Literal('TLSv1.3')], { default: 'TLSv1.2' }),
+  }, { additionalProperties: false })),
+  redirectToHttps: Type.Optional(Type.Object({
+    port: Type.Integer({ minimum: 1, maximum: 65535, description: 'HTTPS port named in the Location header' }),
+  }, { additionalProperties: false, description: 'answer every request on this HTTP listener with 308 to HTTPS' })),
+}, { additionalProperties: false });
+
+const Server = Type.Object({
+  listeners: Type.Array(Listener, { minItems: 1, default: [{ protocol: 'http', host: '127.0.0.1', port: 8080 }] }),
+  trustedProxies: Type.Array(Type.String(), {
+    default: [], description: 'proxies whose X-Forwarded-For / X-Request-Id are believed (addresses or CIDRs)',
+  }),
+  maxHeaderBytes: Bytes('16kb', { description: 'request line + headers; larger gets 431' }),
+  timeouts: Type.Object({
+    headers: Duration('10s', { description: 'time for a client to send the request headers (slowloris)' }),
+    request: Duration('30s', { description: 'time for a client to send the whole request' }),
+    keepAlive: Duration('65s', { description: 'idle keep-alive; longer than common load balancers (60 s)' }),
+  }, { additionalProperties: false, default: {} }),
+  maxRequestsPerSocket: Type.Integer({ minimum: 0, default: 1000, description: '0 = unlimited' }),
+  mergeSlashes: Type.Boolean({ default: true, description: 'merge repeated slashes while normalising the path' }),
+  overload: Type.Object({
+    maxEventLoopDelay: Duration('250ms', { description: 'p99 event-loop delay above which load is shed' }),
+    maxHeapUsedRatio: Type.Number({ minimum: 0.1, maximum: 1, default: 0.92 }),
+    sampleInterval: Duration('500ms'),
+  }, { additionalProperties: false, default: {} }),
+  shutdownTimeout: Duration('15s', { description: 'how long in-flight requests may take to finish on shutdown' }),
+}, { additionalProperties: false, default: {} });
+
+const Upstream = Type.Object({
+  url: Type.String({ format: 'uri', pattern: '^https?://', description: 'origin, optionally with a base path' }),
+  connectTimeout: Duration('5s'),
+  responseTimeout: Duration('30s', { description: 'time to the response headers; 504 after it' }),
+  bodyTimeout: Duration('30s', { description: 'maximum idle time while the response body streams' }),
+  connections: Type.Integer({ minimum: 1, maximum: 10_000, default: 128, description: 'pooled keep-alive connections' }),
+  preserveHost: Type.Boolean({ default: false, description: "send the client's Host header instead of the upstream's" }),
+  tls: Type.Object({
+    rejectUnauthorized: Type.Boolean({ default: true, description: 'verify the upstream certificate' }),
+    ca: Type.Optional(Type.String({ description: 'PEM CA bundle file to trust' })),
+    servername: Type.Optional(Type.String()),
+  }, { additionalProperties: false, default: {} }),
+}, { additionalProperties: false });
+
+function stagesSchema(isOverride: boolean): TObject {
+  const properties: Record<string, TObject> = {};
+  for (const stage of STAGES) {
+    properties[stage.name] = isOverride
+      ? Type.Object({}, { additionalProperties: true, description: `overrides of stages.${stage.name}` })
+      : { ...stageConfigSchema(stage), default: {} };
+  }
+  return Type.Object(
+    isOverride ? Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Type.Optional(v)])) : properties,
+    { additionalProperties: false, default: {} },
+  );
+}
+
+const Route = Type.Object({
+  name: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$', description: 'used in metrics, events and logs' }),
+  match: Type.Object({
+    hosts: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'exact hosts or *.suffix; empty = any host' }),
+    pathPrefix: Type.String({ pattern: '^/', default: '/', description: 'matched on whole segments' }),
+  }, { additionalProperties: false, default: {} }),
+  stripPrefix: Type.Boolean({ default: false, description: 'remove pathPrefix before forwarding' }),
+  upstream: Upstream,
+  stages: stagesSchema(true),
+}, { additionalProperties: false });
+
+export const GatewayConfigSchema = Type.Object({
+  server: Server,
+  admin: Type.Object({
+    enabled: Type.Boolean({ default: true }),
+    host: Type.String({ default: '127.0.0.1' }),
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 9090 }),
+    metricsToken: Type.Optional(Type.String({
+      minLength: 16, description: 'bearer token required for /metrics; required when host is not loopback',
+    })),
+  }, { additionalProperties: false, default: {} }),
+  store: Type.Object({
+    sqlite: Type.Object({ path: Type.String({ default: './bulwark.db' }) }, { additionalProperties: false, default: {} }),
+    retention: Duration('30d', { description: 'events older than this are deleted' }),
+  }, { additionalProperties: false, default: {} }),
+  events: Type.Object({
+    batchSize: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
+    flushInterval: Duration('1s'),
+    maxQueue: Type.Integer({ minimum: 100, default: 100_000, description: 'events queued beyond this are dropped and counted' }),
+  }, { additionalProperties: false, default: {} }),
+  logging: Type.Object({
+    level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+    accessLog: Type.Boolean({ default: true }),
+    redactHeaders: Type.Array(Type.String(), { default: [], description: 'extra headers masked in logs and events' }),
+  }, { additionalProperties: false, default: {} }),
+  stages: stagesSchema(false),
+  routes: Type.Array(Route, { minItems: 1 }),
+}, { additionalProperties: false });
+
+export type GatewayConfig = Static<typeof GatewayConfigSchema>;
+export type RouteConfig = GatewayConfig['routes'][number];
+export type ListenerConfig = GatewayConfig['server']['listeners'][number];

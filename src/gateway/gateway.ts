@@ -1,0 +1,262 @@
+// The request path: normalise, route, run the request stages, buffer the body only if a stage asks,
+// forward with undici, run the response stages, stream the answer back, then record events and metrics.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Transform } from 'node:stream';
+import { pipeline as pipeStreams } from 'node:stream/promises';
+import type { Logger } from 'pino';
+import type { SecurityEvent } from '../core/types.js';
+import type { EventSink } from '../events/event-sink.js';
+import { clientIpFrom } from './client-ip.js';
+import { acceptableRequestId, clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
+import type { GatewayMetrics } from './metrics.js';
+import { statusClass } from './metrics.js';
+import { normalizePath } from './normalize-path.js';
+import { runPhase, runResponsePhase, type PipelineDeps } from './pipeline.js';
+import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.js';
+import { readRequestBody, type RequestBody } from './request-body.js';
+import type { RecordedEvent, RequestContext, ResponseHead } from './request-context.js';
+import type { CompiledRoute, GatewayRuntime } from './runtime.js';
+import { denialForBodyFailure } from './stages/limits/index.js';
+import { classifyUpstreamError } from './upstream-errors.js';
+import type { Denial } from './verdict.js';
+
+export interface GatewayDeps extends PipelineDeps {
+  readonly logger: Logger;
+  readonly metrics: GatewayMetrics;
+  readonly sink: EventSink;
+  readonly isTrustedProxy: (ip: string) => boolean;
+}
+
+export interface Gateway {
+  handle(req: IncomingMessage, res: ServerResponse, protocol: 'http' | 'https'): void;
+  swap(runtime: GatewayRuntime): void;
+  runtime(): GatewayRuntime;
+  readonly inFlight: number;
+}
+
+const DEFAULT_BODY_LIMIT = { maxBytes: 1024 * 1024, maxInflateRatio: 100 };
+
+export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gateway {
+  let current = initial;
+  let inFlight = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse, protocol: 'http' | 'https'): Promise<void> {
+    const runtime = current;
+    const startedAt = performance.now();
+    const remoteAddress = req.socket.remoteAddress ?? '';
+    const isPeerTrusted = remoteAddress !== '' && deps.isTrustedProxy(remoteAddress);
+    const requestId = (isPeerTrusted ? acceptableRequestId(req.headers['x-request-id']) : undefined) ?? randomUUID();
+    const normalized = normalizePath(req.url ?? '', { mergeSlashes: runtime.config.server.mergeSlashes });
+    const host = hostOf(req.headers.host);
+    const route = normalized.ok ? runtime.table.find(host, normalized.path) ?? runtime.fallback : runtime.fallback;
+    const ctx: RequestContext = {
+      id: requestId,
+      startedAt,
+      method: req.method ?? 'GET',
+      url: req.url ?? '',
+      path: normalized.ok ? normalized.path : '/',
+      query: normalized.ok ? normalized.query : '',
+      headers: req.headers,
+      rawHeaders: req.rawHeaders,
+      protocol,
+      host,
+      remoteAddress,
+      clientIp: isPeerTrusted ? clientIpFrom(remoteAddress, req.headers['x-forwarded-for'], deps.isTrustedProxy) : stripMapped(remoteAddress),
+      routeName: route.name,
+      bodyLimit: DEFAULT_BODY_LIMIT,
+      events: [],
+    };
+    res.on('close', () => finish(ctx, res, route));
+
+    if (!normalized.ok) {
+      return sendDenial(ctx, res, route, 'gateway', gatewayDenial(400, 'gateway.path-invalid', `The request path is not acceptable (${normalized.reason}).`));
+    }
+    if (route === runtime.fallback || route.upstream === undefined) {
+      return sendDenial(ctx, res, route, 'gateway', gatewayDenial(404, 'gateway.route-not-found', 'No route serves this host and path.', 'low'));
+    }
+
+    const requestOutcome = await runPhase(ctx, route.requestStages, (s) => s.stage.onRequest!(ctx), deps);
+    if (requestOutcome.action === 'reply') return sendLocal(ctx, res, route, requestOutcome.status, { ...requestOutcome.headers }, '');
+    if (requestOutcome.action === 'deny') return sendDenial(ctx, res, route, requestOutcome.stage, requestOutcome.denial);
+
+    let body: RequestBody | undefined;
+    if (hasBody(req) && route.bodyStages.some((s) => s.stage.needsBody?.(ctx) ?? true)) {
+      const read = await readRequestBody(req, ctx.bodyLimit);
+      if (!('raw' in read)) return sendDenial(ctx, res, route, 'limits', denialForBodyFailure(read));
+      body = read;
+      const bodyOutcome = await runPhase(ctx, route.bodyStages, (s) => s.stage.onRequestBody!(ctx, read), deps);
+      if (bodyOutcome.action === 'reply') return sendLocal(ctx, res, route, bodyOutcome.status, { ...bodyOutcome.headers }, '');
+      if (bodyOutcome.action === 'deny') return sendDenial(ctx, res, route, bodyOutcome.stage, bodyOutcome.denial);
+    }
+    return forward(ctx, req, res, route, body, isPeerTrusted);
+  }
+
+  async function forward(ctx: RequestContext, req: IncomingMessage, res: ServerResponse, route: CompiledRoute, body: RequestBody | undefined, isPeerTrusted: boolean): Promise<void> {
+    const upstream = route.upstream!;
+    const headers = upstreamRequestHeaders(req.headers, {
+      requestId: ctx.id, clientIp: ctx.clientIp, remoteAddress: stripMapped(ctx.remoteAddress), protocol: ctx.protocol, isPeerTrusted, host: ctx.host,
+    }, upstream.preserveHost ? (req.headers.host ?? upstream.host) : upstream.host);
+    const path = upstream.basePath + (route.stripPrefix ? stripPrefix(ctx.path, route.pathPrefix) : ctx.path) + (ctx.query === '' ? '' : `?${ctx.query}`);
+    let tooLarge = false;
+    let requestBody: Buffer | Transform | IncomingMessage | null = null;
+    if (body) requestBody = body.raw;
+    else if (hasBody(req)) requestBody = route.capsStreamedBody ? limitedStream(req, ctx.bodyLimit.maxBytes, () => { tooLarge = true; }) : req;
+
+    const abort = new AbortController();
+    const onClientGone = (): void => { if (!res.writableFinished) abort.abort(); };
+    res.once('close', onClientGone);
+    const sentAt = performance.now();
+    let upstreamResponse;
+    try {
+      upstreamResponse = await upstream.pool.request({ method: ctx.method, path, headers, body: requestBody, signal: abort.signal });
+    } catch (error) {
+      if (tooLarge) return sendDenial(ctx, res, route, 'limits', denialForBodyFailure({ kind: 'too-large', limit: ctx.bodyLimit.maxBytes }));
+      if (abort.signal.aborted) return;
+      const failure = classifyUpstreamError(error);
+      deps.metrics.upstreamErrors.inc({ route: route.name, kind: failure.kind });
+      deps.logger.warn({ requestId: ctx.id, route: route.name, kind: failure.kind, code: (error as { code?: string }).code }, 'upstream request failed');
+      return sendDenial(ctx, res, route, 'gateway', gatewayDenial(failure.status, failure.ruleId, failure.detail, 'low', 'upstream-failure'), 'error');
+    }
+    deps.metrics.upstreamDuration.observe({ route: route.name }, (performance.now() - sentAt) / 1000);
+
+    const head: ResponseHead = { status: upstreamResponse.statusCode, headers: clientResponseHeaders(upstreamResponse.headers), isLocal: false };
+    const outcome = runResponsePhase(ctx, route.responseStages, (s) => s.stage.onResponse!(ctx, head), deps);
+    if (outcome.action === 'deny') {
+      upstreamResponse.body.destroy();
+      return sendDenial(ctx, res, route, outcome.stage, outcome.denial);
+    }
+    head.headers['x-request-id'] = ctx.id;
+    res.writeHead(head.status, head.headers as Record<string, string | string[]>);
+    try {
+      await pipeStreams(upstreamResponse.body, res);
+    } catch (error) {
+      // Headers are gone; all that is left is to cut the connection so the client sees a broken body.
+      if (!abort.signal.aborted) {
+        deps.metrics.upstreamErrors.inc({ route: route.name, kind: 'body' });
+        deps.logger.warn({ requestId: ctx.id, route: route.name, code: (error as { code?: string }).code }, 'upstream response body failed');
+      }
+      res.destroy();
+    }
+  }
+
+  function sendDenial(ctx: RequestContext, res: ServerResponse, route: CompiledRoute, stage: string, denial: Denial, action: 'blocked' | 'error' = 'blocked'): void {
+    ctx.events.push({ ruleId: denial.ruleId, stage, category: denial.category, severity: denial.severity, action, detail: denial.detail, ...(denial.evidence ? { evidence: denial.evidence } : {}) });
+    const bodyText = problemBody({ status: denial.status, ruleId: denial.ruleId, detail: denial.detail, requestId: ctx.id });
+    sendLocal(ctx, res, route, denial.status, { ...denial.headers, 'content-type': PROBLEM_CONTENT_TYPE }, bodyText);
+  }
+
+  function sendLocal(ctx: RequestContext, res: ServerResponse, route: CompiledRoute, status: number, headers: Record<string, string>, bodyText: string): void {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const head: ResponseHead = { status, headers: { ...headers, 'content-length': String(Buffer.byteLength(bodyText)), 'x-request-id': ctx.id }, isLocal: true };
+    // Security headers apply to local answers too; a denial here cannot be answered with another one.
+    runResponsePhase(ctx, route.responseStages, (s) => s.stage.onResponse!(ctx, head), deps);
+    // A request whose body was not read must not be followed by another on the same connection.
+    if (!res.req.complete) head.headers.connection = 'close';
+    res.writeHead(head.status, head.headers as Record<string, string | string[]>);
+    res.end(ctx.method === 'HEAD' ? undefined : bodyText);
+  }
+
+  function finish(ctx: RequestContext, res: ServerResponse, route: CompiledRoute): void {
+    const seconds = (performance.now() - ctx.startedAt) / 1000;
+    const status = res.headersSent ? res.statusCode : 499;
+    deps.metrics.requests.inc({ route: route.name, method: ctx.method, status_class: statusClass(status) });
+    deps.metrics.duration.observe({ route: route.name }, seconds);
+    for (const recorded of ctx.events) deps.sink.write(toSecurityEvent(ctx, recorded, status));
+    deps.logger.info({ requestId: ctx.id, route: route.name, method: ctx.method, path: ctx.path, status, clientIp: ctx.clientIp, durationMs: Math.round(seconds * 1e6) / 1e3, events: ctx.events.length || undefined }, 'request');
+  }
+
+  return {
+    handle(req, res, protocol) {
+      inFlight++;
+      deps.metrics.inFlight.inc();
+      res.once('close', () => {
+        inFlight--;
+        deps.metrics.inFlight.dec();
+      });
+      handle(req, res, protocol).catch((error: unknown) => {
+        // A bug, not a client's doing: answer 500 without internals and keep serving.
+        deps.logger.error({ err: error, url: req.url }, 'request handler failed');
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' });
+          res.end(problemBody({ status: 500, ruleId: 'gateway.internal', detail: 'The gateway failed to handle the request.', requestId: 'unknown' }));
+        } else {
+          res.destroy();
+        }
+      });
+    },
+    swap(runtime) {
+      current = runtime;
+    },
+    runtime: () => current,
+    get inFlight() {
+      return inFlight;
+    },
+  };
+}
+
+function gatewayDenial(status: number, ruleId: string, detail: string, severity: Denial['severity'] = 'medium', category = 'API8:2023'): Denial {
+  return { action: 'deny', status, ruleId, detail, severity, category };
+}
+
+function toSecurityEvent(ctx: RequestContext, recorded: RecordedEvent, status: number): SecurityEvent {
+  return {
+    id: randomUUID(),
+    time: new Date().toISOString(),
+    ...recorded,
+    status,
+    route: ctx.routeName,
+    method: ctx.method,
+    path: ctx.path,
+    clientIp: ctx.clientIp,
+    requestId: ctx.id,
+    ...(ctx.operation ? { operation: `${ctx.operation.method} ${ctx.operation.pathTemplate}` } : {}),
+    ...(ctx.consumer ? { consumer: ctx.consumer.id } : {}),
+  };
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+function hostOf(header: string | undefined): string {
+  if (header === undefined) return '';
+  const lower = header.toLowerCase();
+  if (lower.startsWith('[')) return lower.slice(0, lower.indexOf(']') + 1);
+  const colon = lower.indexOf(':');
+  return colon === -1 ? lower : lower.slice(0, colon);
+}
+
+function stripMapped(ip: string): string {
+  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
+}
+
+function stripPrefix(path: string, prefix: string): string {
+  if (prefix === '/') return path;
+  const rest = path.slice(prefix.replace(/\/$/, '').length);
+  return rest === '' ? '/' : rest;
+}
+
+/** Streams a body through while counting; errors (and reports) when it exceeds maxBytes. */
+function limitedStream(req: IncomingMessage, maxBytes: number, onExceeded: () => void): Transform {
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        onExceeded();
+        callback(new Error('request body exceeds the limit'));
+        return;
+      }
+      callback(null, chunk);
+    },
+  });
+  req.pipe(counter);
+  req.once('error', (error) => counter.destroy(error));
+  return counter;
+}

@@ -1,0 +1,43 @@
+// Prometheus metrics of the gateway (prom-client). Labels are bounded: route names, stage names,
+// rule ids and status classes come from config and code, never from the request.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  readonly requests: Counter<'route' | 'method' | 'status_class'>;
+  readonly denials: Counter<'stage' | 'rule' | 'route' | 'action'>;
+  readonly upstreamErrors: Counter<'route' | 'kind'>;
+  readonly stageFailures: Counter<'stage' | 'route' | 'policy'>;
+  readonly duration: Histogram<'route'>;
+  readonly upstreamDuration: Histogram<'route'>;
+  readonly eventsDropped: Counter;
+  readonly eventsQueued: Gauge;
+  readonly configReloads: Counter<'result'>;
+  readonly inFlight: Gauge;
+}
+
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  // Includes nodejs_eventloop_lag_seconds and heap gauges, which the overload thresholds relate to.
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+  const registers = [registry];
+  return {
+    registry,
+    requests: new Counter({ name: 'bulwark_requests_total', help: 'Requests answered, by route and status class', labelNames: ['route', 'method', 'status_class'], registers }),
+    denials: new Counter({ name: 'bulwark_denials_total', help: 'Stage decisions that denied (blocked) or would have (monitored)', labelNames: ['stage', 'rule', 'route', 'action'], registers }),
+    upstreamErrors: new Counter({ name: 'bulwark_upstream_errors_total', help: 'Upstream failures by kind', labelNames: ['route', 'kind'], registers }),
+    stageFailures: new Counter({ name: 'bulwark_stage_failures_total', help: 'Stages that threw, and the failure policy applied', labelNames: ['stage', 'route', 'policy'], registers }),
+    duration: new Histogram({ name: 'bulwark_request_duration_seconds', help: 'Time from request to response end', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers }),
+    upstreamDuration: new Histogram({ name: 'bulwark_upstream_duration_seconds', help: 'Time to the upstream response headers', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers }),
+    eventsDropped: new Counter({ name: 'bulwark_events_dropped_total', help: 'Security events dropped because the write queue was full', registers }),
+    eventsQueued: new Gauge({ name: 'bulwark_events_queued', help: 'Security events waiting to be written', registers }),
+    configReloads: new Counter({ name: 'bulwark_config_reloads_total', help: 'Configuration reloads by result', labelNames: ['result'], registers }),
+    inFlight: new Gauge({ name: 'bulwark_requests_in_flight', help: 'Requests being handled', registers }),
+  };
+}
+
+export function statusClass(status: number): string {
+  return `${Math.floor(status / 100)}xx`;
+}

@@ -1,0 +1,122 @@
+// Compiles a validated configuration into what the request path uses: the route table, each
+// route's stage instances (created once per route, with the route's merged stage config) and its
+// upstream. A reload builds a new runtime and swaps it in; requests keep the runtime they started with.
+import { BulwarkError, isBulwarkError } from '../core/errors.js';
+import { validate, type ConfigProblem } from '../core/config/load-config.js';
+import type { GatewayConfig, RouteConfig } from './gateway-config.js';
+import { createRouteTable, type RouteTable } from './route-table.js';
+import type { Stage, StageDeps } from './stage.js';
+import { mergeConfig, stageConfigSchema, type CommonStageConfig } from './stage-config.js';
+import { STAGES } from './stages/registry.js';
+import type { Upstream, UpstreamRegistry } from './upstreams.js';
+
+export interface CompiledStage {
+  readonly name: string;
+  readonly mode: 'enforce' | 'monitor';
+  readonly failurePolicy: 'open' | 'closed';
+  readonly stage: Stage;
+}
+
+export interface CompiledRoute {
+  readonly name: string;
+  readonly pathPrefix: string;
+  readonly stripPrefix: boolean;
+  readonly upstream: Upstream | undefined;
+  /** Stages with a request phase, in pipeline order. */
+  readonly requestStages: readonly CompiledStage[];
+  /** Stages with a body phase, in pipeline order. */
+  readonly bodyStages: readonly CompiledStage[];
+  /** Stages with a response phase, in reverse pipeline order. */
+  readonly responseStages: readonly CompiledStage[];
+  readonly stageConfigs: Readonly<Record<string, unknown>>;
+  /**
+   * Whether a streamed (unbuffered) body is cut at ctx.bodyLimit: only while the limits stage
+   * enforces. Buffered bodies are always capped, because buffering costs memory.
+   */
+  readonly capsStreamedBody: boolean;
+}
+
+export interface GatewayRuntime {
+  readonly config: GatewayConfig;
+  readonly routes: readonly CompiledRoute[];
+  readonly table: RouteTable<CompiledRoute>;
+  /** The global stages, for answers given before a route is known (bad path, no route). */
+  readonly fallback: CompiledRoute;
+}
+
+export function compileRuntime(config: GatewayConfig, deps: StageDeps, upstreams: UpstreamRegistry): GatewayRuntime {
+  const problems: ConfigProblem[] = [];
+  const globalStages = config.stages as Record<string, unknown>;
+  const fallback = compileRoute(undefined, -1, globalStages, deps, upstreams, problems);
+  const routes = config.routes.map((route, index) => compileRoute(route, index, globalStages, deps, upstreams, problems));
+  if (problems.length > 0) {
+    throw new BulwarkError('CONFIG_INVALID', problems.map((p) => `${p.path} ${p.message}`).join('\n'), { details: problems });
+  }
+  const seen = new Set<string>();
+  for (const route of routes) {
+    if (seen.has(route.name)) throw new BulwarkError('CONFIG_INVALID', `routes: route name "${route.name}" is used twice`);
+    seen.add(route.name);
+  }
+  return {
+    config,
+    routes,
+    fallback,
+    table: createRouteTable(routes, (route) => ({
+      hosts: config.routes[routes.indexOf(route)]?.match.hosts ?? [],
+      pathPrefix: route.pathPrefix,
+    })),
+  };
+}
+
+function compileRoute(
+  route: RouteConfig | undefined, index: number, globalStages: Record<string, unknown>,
+  deps: StageDeps, upstreams: UpstreamRegistry, problems: ConfigProblem[],
+): CompiledRoute {
+  const routePath = `routes[${index}]`;
+  const compiled: CompiledStage[] = [];
+  const stageConfigs: Record<string, unknown> = {};
+  for (const definition of STAGES) {
+    const override = (route?.stages)?.[definition.name];
+    const keyPath = override === undefined ? `stages.${definition.name}` : `${routePath}.stages.${definition.name}`;
+    const merged = mergeConfig(globalStages[definition.name], override);
+    const found = validate(merged, stageConfigSchema(definition), keyPath);
+    if (found.length > 0) {
+      problems.push(...found);
+      continue;
+    }
+    const common = merged as CommonStageConfig;
+    stageConfigs[definition.name] = merged;
+    if (!common.enabled) continue;
+    try {
+      compiled.push({
+        name: definition.name,
+        mode: common.mode,
+        failurePolicy: common.failurePolicy ?? definition.defaultFailurePolicy,
+        stage: definition.create(merged as never, deps),
+      });
+    } catch (error) {
+      if (!isBulwarkError(error)) throw error;
+      problems.push({ path: keyPath, message: error.message });
+    }
+  }
+  let upstream: Upstream | undefined;
+  if (route) {
+    try {
+      upstream = upstreams.acquire(route.upstream, `${routePath}.upstream`);
+    } catch (error) {
+      if (!isBulwarkError(error)) throw error;
+      problems.push({ path: `${routePath}.upstream`, message: error.message });
+    }
+  }
+  return {
+    name: route?.name ?? '-',
+    pathPrefix: route?.match.pathPrefix ?? '/',
+    stripPrefix: route?.stripPrefix ?? false,
+    upstream,
+    requestStages: compiled.filter((s) => s.stage.onRequest !== undefined),
+    bodyStages: compiled.filter((s) => s.stage.onRequestBody !== undefined),
+    responseStages: compiled.filter((s) => s.stage.onResponse !== undefined).reverse(),
+    stageConfigs,
+    capsStreamedBody: compiled.some((s) => s.name === 'limits' && s.mode === 'enforce'),
+  };
+}

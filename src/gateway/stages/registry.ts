@@ -1,0 +1,16 @@
+// The explicit registry of gateway stages. Its order IS the pipeline order (drawn in
+// docs/pipeline.md): request phases run top to bottom, response phases bottom to top.
+import type { StageDefinition } from '../stage.js';
+import { ipStage } from './ip/index.js';
+import { headersStage } from './headers/index.js';
+import { limitsStage } from './limits/index.js';
+
+export const STAGES: readonly StageDefinition<never>[] = [
+  ipStage,
+  headersStage,
+  limitsStage,
+];
+
+export function findStage(name: string): StageDefinition<never> | undefined {
+  return STAGES.find((stage) => stage.name === name);
+}

@@ -1,0 +1,168 @@
+// Starts everything a gateway process runs: event store and writer, metrics, overload monitor,
+// compiled runtime, listeners, admin server, config reload (SIGHUP and file change) and graceful
+// shutdown that finishes in-flight requests and flushes events.
+import type { Logger } from 'pino';
+import { createLogger } from '../core/logger.js';
+import { isBulwarkError } from '../core/errors.js';
+import type { SecurityEvent } from '../core/types.js';
+import { startAdminServer, type AdminServer } from '../admin/admin-server.js';
+import { createBatchedEventWriter } from '../events/batched-event-writer.js';
+import { startRetention } from '../events/retention.js';
+import { openEventStore, type EventStore } from '../store/index.js';
+import { createGateway, type Gateway } from './gateway.js';
+import type { GatewayConfig } from './gateway-config.js';
+import { createIpMatcher } from './ip-matcher.js';
+import { startListener, type Listener } from './listeners.js';
+import { loadGatewayConfig } from './load-gateway-config.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
+import { startOverloadMonitor } from './overload.js';
+import { compileRuntime } from './runtime.js';
+import type { StageDeps } from './stage.js';
+import { createUpstreamRegistry } from './upstreams.js';
+import { watchConfigFile } from './watch-config.js';
+
+export interface StartGatewayOptions {
+  config: GatewayConfig;
+  /** The file the config came from; enables reload. */
+  configFile?: string;
+  logger?: Logger;
+  /** Injected store (tests); by default opened from config.store. */
+  eventStore?: EventStore;
+  /** Reload when the config file changes (default: true when configFile is set). */
+  watch?: boolean;
+}
+
+export type ReloadResult = { ok: true } | { ok: false; error: string };
+
+export interface RunningGateway {
+  readonly listeners: readonly Listener[];
+  readonly adminUrl: string | undefined;
+  readonly metrics: GatewayMetrics;
+  readonly gateway: Gateway;
+  readonly eventStore: EventStore;
+  reload(): Promise<ReloadResult>;
+  /** Writes every queued event to the store. */
+  flushEvents(): Promise<void>;
+  /** Graceful: stop accepting, let in-flight requests finish (up to shutdownTimeout), flush events. */
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  let config = options.config;
+  const logger = options.logger ?? createLogger({ level: config.logging.level, redactHeaders: config.logging.redactHeaders });
+  const metrics = createGatewayMetrics();
+  const eventStore = options.eventStore ?? openEventStore(config.store);
+  const sink = createBatchedEventWriter(eventStore, {
+    batchSize: config.events.batchSize,
+    flushIntervalMs: config.events.flushInterval,
+    maxQueue: config.events.maxQueue,
+    onError: (error) => logger.error({ err: error }, 'event store write failed; will retry'),
+    onDrop: (count) => {
+      metrics.eventsDropped.inc(count);
+      logger.error({ dropped: count }, 'event queue full; events dropped');
+    },
+  });
+  const retention = startRetention(eventStore, { retentionMs: config.store.retention, intervalMs: 3_600_000 });
+  const overload = startOverloadMonitor({
+    maxEventLoopDelayMs: config.server.overload.maxEventLoopDelay,
+    maxHeapUsedRatio: config.server.overload.maxHeapUsedRatio,
+    sampleIntervalMs: config.server.overload.sampleInterval,
+  });
+  const upstreams = createUpstreamRegistry();
+  const trusted = createIpMatcher(config.server.trustedProxies, 'server.trustedProxies');
+  const stageDeps: StageDeps = { logger, overload, isTrustedProxy: (ip) => trusted.matches(ip) };
+  const gateway = createGateway(compileRuntime(config, stageDeps, upstreams), {
+    logger: config.logging.accessLog ? logger : logger.child({}, { level: 'warn' }),
+    metrics, sink, isTrustedProxy: stageDeps.isTrustedProxy,
+  });
+
+  const writeEvent = (event: Omit<SecurityEvent, 'id' | 'time'>): void => {
+    sink.write({ id: crypto.randomUUID(), time: new Date().toISOString(), ...event });
+  };
+  const listeners: Listener[] = [];
+  let isReady = false;
+  let admin: AdminServer | undefined;
+  try {
+    for (const [index, listener] of config.server.listeners.entries()) {
+      listeners.push(await startListener(listener, config.server, {
+        handle: (req, res, protocol) => gateway.handle(req, res, protocol),
+        onClientError: (ruleId, status, remoteAddress) => {
+          metrics.denials.inc({ stage: 'gateway', rule: ruleId, route: '-', action: 'blocked' });
+          if (status === 0) return;
+          writeEvent({ ruleId, stage: 'gateway', category: 'API8:2023', severity: 'low', action: 'blocked', status, clientIp: remoteAddress ?? '', detail: 'rejected by the HTTP parser or a timeout' });
+        },
+      }, `server.listeners[${index}]`));
+    }
+    if (config.admin.enabled) {
+      admin = await startAdminServer({
+        host: config.admin.host, port: config.admin.port, registry: metrics.registry, isReady: () => isReady,
+        ...(config.admin.metricsToken === undefined ? {} : { metricsToken: config.admin.metricsToken }),
+      });
+    }
+  } catch (error) {
+    await Promise.all(listeners.map((l) => new Promise((resolve) => l.server.close(resolve))));
+    overload.stop();
+    retention.stop();
+    await sink.close();
+    await upstreams.closeAll();
+    if (!options.eventStore) await eventStore.close();
+    throw error;
+  }
+  setInterval(() => metrics.eventsQueued.set(sink.pending), 1000).unref();
+  isReady = true;
+
+  async function reload(): Promise<ReloadResult> {
+    if (options.configFile === undefined) return { ok: false, error: 'no configuration file to reload from' };
+    try {
+      const next = loadGatewayConfig(options.configFile);
+      const runtime = compileRuntime(next, stageDeps, upstreams);
+      gateway.swap(runtime);
+      if (JSON.stringify(next.server) !== JSON.stringify(config.server) || JSON.stringify(next.admin) !== JSON.stringify(config.admin)) {
+        logger.warn('server and admin settings changed: they take effect on restart');
+      }
+      config = next;
+      await upstreams.release(new Set(runtime.routes.flatMap((r) => (r.upstream ? [r.upstream.key] : []))));
+      metrics.configReloads.inc({ result: 'ok' });
+      logger.info({ file: options.configFile }, 'configuration reloaded');
+      return { ok: true };
+    } catch (error) {
+      metrics.configReloads.inc({ result: 'rejected' });
+      const message = isBulwarkError(error) ? error.message : String(error);
+      logger.error({ file: options.configFile, problems: message }, 'configuration rejected; keeping the last good one');
+      return { ok: false, error: message };
+    }
+  }
+
+  const watcher = options.configFile !== undefined && (options.watch ?? true)
+    ? watchConfigFile(options.configFile, () => void reload())
+    : undefined;
+
+  let closing: Promise<void> | undefined;
+  async function close(): Promise<void> {
+    isReady = false;
+    watcher?.close();
+    const deadline = Date.now() + config.server.shutdownTimeout;
+    // server.close() stops accepting and (Node >= 19) closes idle keep-alive sockets.
+    const closed = listeners.map((l) => new Promise<void>((resolve) => l.server.close(() => resolve())));
+    while (gateway.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (const l of listeners) l.server.closeAllConnections();
+    await Promise.all(closed);
+    overload.stop();
+    retention.stop();
+    await admin?.close();
+    await sink.close();
+    await upstreams.closeAll();
+    if (!options.eventStore) await eventStore.close();
+    logger.info('gateway stopped');
+  }
+
+  return {
+    listeners, metrics, gateway, eventStore,
+    get adminUrl() {
+      return admin?.url;
+    },
+    reload,
+    flushEvents: () => sink.flush(),
+    close: () => (closing ??= close()),
+  };
+}
