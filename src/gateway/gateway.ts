@@ -27,6 +27,8 @@ export interface GatewayDeps extends PipelineDeps {
   readonly metrics: GatewayMetrics;
   readonly sink: EventSink;
   readonly isTrustedProxy: (ip: string) => boolean;
+  /** One info line per request (no headers, no query string: they may carry secrets). */
+  readonly accessLog: boolean;
 }
 
 export interface Gateway {
@@ -167,7 +169,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     deps.metrics.requests.inc({ route: route.name, method: ctx.method, status_class: statusClass(status) });
     deps.metrics.duration.observe({ route: route.name }, seconds);
     for (const recorded of ctx.events) deps.sink.write(toSecurityEvent(ctx, recorded, status));
-    deps.logger.info({ requestId: ctx.id, route: route.name, method: ctx.method, path: ctx.path, status, clientIp: ctx.clientIp, durationMs: Math.round(seconds * 1e6) / 1e3, events: ctx.events.length || undefined }, 'request');
+    if (deps.accessLog) deps.logger.info({ requestId: ctx.id, route: route.name, method: ctx.method, path: ctx.path, status, clientIp: ctx.clientIp, durationMs: Math.round(seconds * 1e6) / 1e3, events: ctx.events.length || undefined }, 'request');
   }
 
   return {

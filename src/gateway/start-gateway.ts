@@ -72,8 +72,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const trusted = createIpMatcher(config.server.trustedProxies, 'server.trustedProxies');
   const stageDeps: StageDeps = { logger, overload, isTrustedProxy: (ip) => trusted.matches(ip) };
   const gateway = createGateway(compileRuntime(config, stageDeps, upstreams), {
-    logger: config.logging.accessLog ? logger : logger.child({}, { level: 'warn' }),
-    metrics, sink, isTrustedProxy: stageDeps.isTrustedProxy,
+    logger, metrics, sink, isTrustedProxy: stageDeps.isTrustedProxy, accessLog: config.logging.accessLog,
   });
 
   const writeEvent = (event: Omit<SecurityEvent, 'id' | 'time'>): void => {

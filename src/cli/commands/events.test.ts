@@ -128,16 +128,17 @@ describe('bulwark events', () => {
 
   test('takes the database from the configuration file', async () => {
     const config = join(dir, 'bulwark.yaml');
-    writeFileSync(config, `listen: { port: 8080 }\nstore:\n  sqlite:\n    path: ${JSON.stringify(db)}\n`);
+    const routes = 'routes: [{ name: api, upstream: { url: "http://127.0.0.1:3000" } }]\n';
+    writeFileSync(config, `${routes}store:\n  sqlite:\n    path: ${JSON.stringify(db)}\n`);
     assert.equal((JSON.parse(await run('-c', config, '--json')) as unknown[]).length, EVENTS.length);
     const other = join(dir, 'other.db');
     assert.equal((JSON.parse(await run('-c', config, '--db', db, '--json')) as unknown[]).length, EVENTS.length, '--db wins');
-    writeFileSync(config, `store:\n  sqlite:\n    path: ${JSON.stringify(other)}\n`);
+    writeFileSync(config, `${routes}store:\n  sqlite:\n    path: ${JSON.stringify(other)}\n`);
     await assert.rejects(run('-c', config), (error) => hasCode('STORE_OPEN_FAILED')(error) && (error as Error).message.includes(other));
     await assert.rejects(run('-c', join(dir, 'missing.yaml')), hasCode('CONFIG_READ_FAILED'));
     writeFileSync(config, 'store: [unclosed');
     await assert.rejects(run('-c', config), hasCode('CONFIG_PARSE_FAILED'));
-    writeFileSync(config, 'store: { sqlite: { path: 42 } }');
+    writeFileSync(config, `${routes}store: { sqlite: { path: 42 } }`);
     await assert.rejects(run('-c', config), hasCode('CONFIG_INVALID'));
   });
 

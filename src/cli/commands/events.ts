@@ -1,8 +1,8 @@
 // `bulwark events`: queries the recorded security events, newest first, as a table or as JSON.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { parseDuration } from '../../core/config/units.js';
+import { loadGatewayConfig } from '../../gateway/index.js';
 import { BulwarkError } from '../../core/errors.js';
 import { EVENT_ACTIONS, type EventAction, type SecurityEvent } from '../../core/types.js';
 import { openEventStore, type EventQuery } from '../../store/index.js';
@@ -111,32 +111,11 @@ function invalid(option: string, problem: string): never {
   throw new BulwarkError('CLI_ARGUMENT_INVALID', `${option}: ${problem}`);
 }
 
-/** --db wins; else the config file's store.sqlite.path (relative to the working directory, as the gateway opens it). */
+/** --db wins; else the config file's store.sqlite.path, loaded and validated exactly as `serve` does. */
 function databasePath(options: EventsOptions): string {
   if (options.db !== undefined) return options.db === '' ? invalid('--db', 'must not be empty') : options.db;
   if (options.config === undefined) return DEFAULT_DB;
-  let text: string;
-  try {
-    text = readFileSync(options.config, 'utf8');
-  } catch (error) {
-    throw new BulwarkError('CONFIG_READ_FAILED', `${options.config}: cannot read the file (${(error as Error).message})`, { cause: error });
-  }
-  let config: unknown;
-  try {
-    config = parseYaml(text, { maxAliasCount: 100 });
-  } catch (error) {
-    throw new BulwarkError('CONFIG_PARSE_FAILED', `${options.config}: not valid YAML (${(error as Error).message})`, { cause: error });
-  }
-  const path = field(field(field(config, 'store'), 'sqlite'), 'path');
-  if (path === undefined) return DEFAULT_DB;
-  if (typeof path !== 'string' || path === '') {
-    throw new BulwarkError('CONFIG_INVALID', `${options.config}: store.sqlite.path must be a non-empty string`);
-  }
-  return path;
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return loadGatewayConfig(options.config).store.sqlite.path;
 }
 
 /**

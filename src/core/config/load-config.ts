@@ -14,6 +14,7 @@ export interface ConfigProblem {
   column?: number;
 }
 
+const WHOLE_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}$/;
 const ENV_REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
 /** Reads, interpolates and validates a config file; throws BulwarkError with `details: ConfigProblem[]`. */
@@ -116,7 +117,8 @@ function describe(value: unknown): string {
 
 function interpolate(value: unknown, path: string, env: NodeJS.ProcessEnv, missing: ConfigProblem[]): unknown {
   if (typeof value === 'string') {
-    return value.replace(ENV_REFERENCE, (whole, name: string | undefined, fallback: string | undefined) => {
+    const whole = WHOLE_REFERENCE.exec(value);
+    const text = value.replace(ENV_REFERENCE, (whole, name: string | undefined, fallback: string | undefined) => {
       if (whole === '$$') return '$';
       const found = env[name ?? ''];
       if (found !== undefined && found !== '') return found;
@@ -124,6 +126,9 @@ function interpolate(value: unknown, path: string, env: NodeJS.ProcessEnv, missi
       missing.push({ path, message: `refers to environment variable ${name ?? ''}, which is not set` });
       return '';
     });
+    // `port: ${PORT}` should give a number: a value that is one whole reference is read as a YAML
+    // scalar, but only numbers and booleans are taken from it (never objects or lists).
+    return whole ? scalarOf(text) : text;
   }
   if (Array.isArray(value)) return value.map((item, index) => interpolate(item, `${path}[${index}]`, env, missing));
   if (value !== null && typeof value === 'object') {
@@ -132,6 +137,12 @@ function interpolate(value: unknown, path: string, env: NodeJS.ProcessEnv, missi
     return out;
   }
   return value;
+}
+
+function scalarOf(text: string): string | number | boolean {
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (text === 'true' || text === 'false') return text === 'true';
+  return text;
 }
 
 /** Adds line/column from the YAML source to each problem, using the deepest node that exists. */
