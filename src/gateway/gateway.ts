@@ -168,8 +168,13 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     const status = res.headersSent ? res.statusCode : 499;
     deps.metrics.requests.inc({ route: route.name, method: ctx.method, status_class: statusClass(status) });
     deps.metrics.duration.observe({ route: route.name }, seconds);
-    for (const recorded of ctx.events) deps.sink.write(toSecurityEvent(ctx, recorded, status));
-    if (deps.accessLog) deps.logger.info({ requestId: ctx.id, route: route.name, method: ctx.method, path: ctx.path, status, clientIp: ctx.clientIp, durationMs: Math.round(seconds * 1e6) / 1e3, events: ctx.events.length || undefined }, 'request');
+    for (const recorded of ctx.events) {
+      const event = toSecurityEvent(ctx, recorded, status);
+      deps.sink.write(event);
+      // The JSON log carries events too, for log pipelines that never read the store.
+      deps.logger.warn({ type: 'security-event', event }, 'security event');
+    }
+    if (deps.accessLog) deps.logger.info({ type: 'access', requestId: ctx.id, route: route.name, method: ctx.method, path: ctx.path, status, clientIp: ctx.clientIp, durationMs: Math.round(seconds * 1e6) / 1e3, events: ctx.events.length || undefined }, 'request');
   }
 
   return {

@@ -139,3 +139,23 @@ ${route('api', api.url)}`);
     assert.equal((await res.body.json() as { ruleId: string }).ruleId, 'limits.header-underscore');
   });
 });
+
+describe('connection limits', () => {
+  test('maxRequestsPerSocket closes keep-alive after the limit', async () => {
+    const api = await startUpstream();
+    const gw = await startTestGateway(`${listenerYaml('  maxRequestsPerSocket: 2')}
+routes:
+${route('api', api.url)}`);
+    try {
+      const one = 'GET /x HTTP/1.1\r\nHost: a\r\n\r\n';
+      const answer = await raw(gw.url, one + one);
+      const heads = answer.split('HTTP/1.1 ').slice(1);
+      assert.equal(heads.length, 2);
+      assert.doesNotMatch(heads[0] ?? '', /connection: close/i);
+      assert.match(heads[1] ?? '', /connection: close/i);
+    } finally {
+      await gw.close();
+      await api.close();
+    }
+  });
+});

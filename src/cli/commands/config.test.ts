@@ -10,7 +10,7 @@ import { DEMO_DIR } from './demo.js';
 async function check(file: string): Promise<string> {
   const out: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => { out.push(chunk); return true; }) as typeof process.stdout.write;
+  process.stdout.write = ((chunk: string) => { out.push(chunk); return true; });
   try {
     await buildProgram().parseAsync(['node', 'bulwark', 'config', 'check', file]);
   } finally {
