@@ -133,3 +133,35 @@ ${route('only', api.url, '    match: { hosts: [api.example.test] }')}`);
     }
   });
 });
+
+describe('behind a trusted proxy', () => {
+  test('the client comes from X-Forwarded-For, the chain is extended and the request id kept', async () => {
+    const api = await startUpstream();
+    const gw = await startTestGateway(`${listenerYaml('  trustedProxies: [127.0.0.1]')}
+stages:
+  ip: { deny: [198.51.100.0/24] }
+routes:
+${route('api', api.url)}`);
+    try {
+      const denied = await request(`${gw.url}/x`, { headers: { 'x-forwarded-for': '198.51.100.7' } });
+      assert.equal(denied.statusCode, 403);
+      const problem = await denied.body.json() as { ruleId: string; detail: string };
+      assert.equal(problem.ruleId, 'ip.denied');
+      assert.doesNotMatch(problem.detail, /198\.51/, 'the address is not echoed');
+      const events = await gw.events();
+      assert.equal(events.at(-1)?.clientIp, '198.51.100.7');
+
+      const res = await request(`${gw.url}/x`, { headers: { 'x-forwarded-for': '203.0.113.5', 'x-request-id': 'lb-1234', 'x-forwarded-proto': 'https' } });
+      const body = await res.body.json() as { headers: Record<string, string> };
+      assert.equal(body.headers['x-forwarded-for'], '203.0.113.5, 127.0.0.1');
+      assert.equal(body.headers['x-request-id'], 'lb-1234');
+      assert.equal(body.headers['x-forwarded-proto'], 'https');
+      const bad = await request(`${gw.url}/x`, { headers: { 'x-request-id': 'has spaces\tand tabs' } });
+      await bad.body.dump();
+      assert.notEqual(bad.headers['x-request-id'], 'has spaces\tand tabs', 'malformed ids are replaced');
+    } finally {
+      await gw.close();
+      await api.close();
+    }
+  });
+});
