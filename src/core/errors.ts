@@ -9,7 +9,6 @@ export const ERROR_CODES = {
   CONFIG_ENV_MISSING: 'A ${VAR} reference names an environment variable that is not set.',
   CONFIG_TLS_FILE: 'A TLS certificate, key or CA file could not be read.',
   GATEWAY_LISTEN_FAILED: 'A listener could not bind its address.',
-  GATEWAY_STAGE_UNKNOWN: 'The configuration names a stage that is not registered.',
   STORE_OPEN_FAILED: 'The event store could not be opened.',
   STORE_MIGRATION_FAILED: 'A store schema migration failed.',
   STORE_QUERY_INVALID: 'An event query has an invalid filter.',

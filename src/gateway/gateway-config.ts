@@ -6,22 +6,22 @@ import { STAGES } from './stages/registry.js';
 import { stageConfigSchema } from './stage-config.js';
 
 const Listener = Type.Object({
-  protocol: Type.Union([Type.Literal('http'), Type.Literal('https')], { default: 'http' }),
+  protocol: Type.Union([Type.Literal('http'), Type.Literal('https')], { default: 'http', description: 'https needs tls' }),
   host: Type.String({ default: '0.0.0.0', description: 'address to bind' }),
-  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  port: Type.Integer({ minimum: 0, maximum: 65535, description: 'TCP port; 0 picks a free one' }),
   tls: Type.Optional(Type.Object({
     cert: Type.String({ minLength: 1, description: 'PEM certificate chain file' }),
     key: Type.String({ minLength: 1, description: 'PEM private key file' }),
     ca: Type.Optional(Type.String({ description: 'PEM CA bundle file (for client certificates)' })),
-    minVersion: Type.Union([Type.Literal('TLSv1.2'), Type.Literal('TLSv1.3')], { default: 'TLSv1.2' }),
-  }, { additionalProperties: false })),
+    minVersion: Type.Union([Type.Literal('TLSv1.2'), Type.Literal('TLSv1.3')], { default: 'TLSv1.2', description: 'oldest TLS version accepted' }),
+  }, { additionalProperties: false, description: 'TLS termination (required for https)' })),
   redirectToHttps: Type.Optional(Type.Object({
     port: Type.Integer({ minimum: 1, maximum: 65535, description: 'HTTPS port named in the Location header' }),
   }, { additionalProperties: false, description: 'answer every request on this HTTP listener with 308 to HTTPS' })),
 }, { additionalProperties: false });
 
 const Server = Type.Object({
-  listeners: Type.Array(Listener, { minItems: 1, default: [{ protocol: 'http', host: '127.0.0.1', port: 8080 }] }),
+  listeners: Type.Array(Listener, { minItems: 1, default: [{ protocol: 'http', host: '127.0.0.1', port: 8080 }], description: 'where the gateway accepts clients' }),
   trustedProxies: Type.Array(Type.String(), {
     default: [], description: 'proxies whose X-Forwarded-For / X-Request-Id are believed (addresses or CIDRs)',
   }),
@@ -35,15 +35,15 @@ const Server = Type.Object({
   mergeSlashes: Type.Boolean({ default: true, description: 'merge repeated slashes while normalising the path' }),
   overload: Type.Object({
     maxEventLoopDelay: Duration('250ms', { description: 'p99 event-loop delay above which load is shed' }),
-    maxHeapUsedRatio: Type.Number({ minimum: 0.1, maximum: 1, default: 0.92 }),
-    sampleInterval: Duration('500ms'),
+    maxHeapUsedRatio: Type.Number({ minimum: 0.1, maximum: 1, default: 0.92, description: 'used heap / heap limit above which load is shed' }),
+    sampleInterval: Duration('500ms', { description: 'how often delay and heap are sampled' }),
   }, { additionalProperties: false, default: {} }),
   shutdownTimeout: Duration('15s', { description: 'how long in-flight requests may take to finish on shutdown' }),
 }, { additionalProperties: false, default: {} });
 
 const Upstream = Type.Object({
   url: Type.String({ format: 'uri', pattern: '^https?://', description: 'origin, optionally with a base path' }),
-  connectTimeout: Duration('5s'),
+  connectTimeout: Duration('5s', { description: 'time to open a connection; 504 after it' }),
   responseTimeout: Duration('30s', { description: 'time to the response headers; 504 after it' }),
   bodyTimeout: Duration('30s', { description: 'maximum idle time while the response body streams' }),
   connections: Type.Integer({ minimum: 1, maximum: 10_000, default: 128, description: 'pooled keep-alive connections' }),
@@ -51,9 +51,9 @@ const Upstream = Type.Object({
   tls: Type.Object({
     rejectUnauthorized: Type.Boolean({ default: true, description: 'verify the upstream certificate' }),
     ca: Type.Optional(Type.String({ description: 'PEM CA bundle file to trust' })),
-    servername: Type.Optional(Type.String()),
-  }, { additionalProperties: false, default: {} }),
-}, { additionalProperties: false });
+    servername: Type.Optional(Type.String({ description: 'SNI name and name to verify, when it differs from the URL host' })),
+  }, { additionalProperties: false, default: {}, description: 'verification of the upstream certificate' }),
+}, { additionalProperties: false, description: 'where the route forwards to' });
 
 function stagesSchema(isOverride: boolean): TObject {
   const properties: Record<string, TObject> = {};
@@ -82,29 +82,29 @@ const Route = Type.Object({
 export const GatewayConfigSchema = Type.Object({
   server: Server,
   admin: Type.Object({
-    enabled: Type.Boolean({ default: true }),
-    host: Type.String({ default: '127.0.0.1' }),
-    port: Type.Integer({ minimum: 0, maximum: 65535, default: 9090 }),
+    enabled: Type.Boolean({ default: true, description: 'run the admin listener (/healthz, /readyz, /metrics)' }),
+    host: Type.String({ default: '127.0.0.1', description: 'address to bind; a non-loopback address needs metricsToken' }),
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 9090, description: 'TCP port' }),
     metricsToken: Type.Optional(Type.String({
       minLength: 16, description: 'bearer token required for /metrics; required when host is not loopback',
     })),
   }, { additionalProperties: false, default: {} }),
   store: Type.Object({
-    sqlite: Type.Object({ path: Type.String({ default: './bulwark.db' }) }, { additionalProperties: false, default: {} }),
+    sqlite: Type.Object({ path: Type.String({ default: './bulwark.db', description: 'SQLite file, relative to the working directory' }) }, { additionalProperties: false, default: {} }),
     retention: Duration('30d', { description: 'events older than this are deleted' }),
   }, { additionalProperties: false, default: {} }),
   events: Type.Object({
-    batchSize: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
-    flushInterval: Duration('1s'),
+    batchSize: Type.Integer({ minimum: 1, maximum: 10_000, default: 200, description: 'events written per transaction' }),
+    flushInterval: Duration('1s', { description: 'longest time an event waits before it is written' }),
     maxQueue: Type.Integer({ minimum: 100, default: 100_000, description: 'events queued beyond this are dropped and counted' }),
   }, { additionalProperties: false, default: {} }),
   logging: Type.Object({
-    level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
-    accessLog: Type.Boolean({ default: true }),
+    level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info', description: 'pino log level' }),
+    accessLog: Type.Boolean({ default: true, description: 'one JSON line per request (no headers, no query string)' }),
     redactHeaders: Type.Array(Type.String(), { default: [], description: 'extra headers masked in logs and events' }),
   }, { additionalProperties: false, default: {} }),
   stages: stagesSchema(false),
-  routes: Type.Array(Route, { minItems: 1 }),
+  routes: Type.Array(Route, { minItems: 1, description: 'where requests go; the most specific host and longest prefix wins' }),
 }, { additionalProperties: false });
 
 export type GatewayConfig = Static<typeof GatewayConfigSchema>;

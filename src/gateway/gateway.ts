@@ -143,7 +143,9 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     }
   }
 
+  /** Every denial is answered here, whoever made it, so it is counted and recorded in one place. */
   function sendDenial(ctx: RequestContext, res: ServerResponse, route: CompiledRoute, stage: string, denial: Denial, action: 'blocked' | 'error' = 'blocked'): void {
+    deps.metrics.denials.inc({ stage, rule: denial.ruleId, route: route.name, action });
     ctx.events.push({ ruleId: denial.ruleId, stage, category: denial.category, severity: denial.severity, action, detail: denial.detail, ...(denial.evidence ? { evidence: denial.evidence } : {}) });
     const bodyText = problemBody({ status: denial.status, ruleId: denial.ruleId, detail: denial.detail, requestId: ctx.id });
     sendLocal(ctx, res, route, denial.status, { ...denial.headers, 'content-type': PROBLEM_CONTENT_TYPE }, bodyText);

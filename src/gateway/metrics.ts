@@ -26,7 +26,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   return {
     registry,
     requests: new Counter({ name: 'bulwark_requests_total', help: 'Requests answered, by route and status class', labelNames: ['route', 'method', 'status_class'], registers }),
-    denials: new Counter({ name: 'bulwark_denials_total', help: 'Stage decisions that denied (blocked) or would have (monitored)', labelNames: ['stage', 'rule', 'route', 'action'], registers }),
+    denials: new Counter({ name: 'bulwark_denials_total', help: 'Answers that denied a request (blocked), would have in monitor mode (monitored), or failed upstream (error)', labelNames: ['stage', 'rule', 'route', 'action'], registers }),
     upstreamErrors: new Counter({ name: 'bulwark_upstream_errors_total', help: 'Upstream failures by kind', labelNames: ['route', 'kind'], registers }),
     stageFailures: new Counter({ name: 'bulwark_stage_failures_total', help: 'Stages that threw, and the failure policy applied', labelNames: ['stage', 'route', 'policy'], registers }),
     duration: new Histogram({ name: 'bulwark_request_duration_seconds', help: 'Time from request to response end', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers }),

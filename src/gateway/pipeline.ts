@@ -31,7 +31,6 @@ export async function runPhase(ctx: RequestContext, stages: readonly CompiledSta
       noteMonitored(ctx, compiled.name, verdict, deps);
       continue;
     }
-    deps.metrics.denials.inc({ stage: compiled.name, rule: verdict.ruleId, route: ctx.routeName, action: 'blocked' });
     return { action: 'deny', denial: verdict, stage: compiled.name };
   }
   return CONTINUE;
@@ -51,7 +50,6 @@ export function runResponsePhase(ctx: RequestContext, stages: readonly CompiledS
       noteMonitored(ctx, compiled.name, verdict, deps);
       continue;
     }
-    deps.metrics.denials.inc({ stage: compiled.name, rule: verdict.ruleId, route: ctx.routeName, action: 'blocked' });
     return { action: 'deny', denial: verdict, stage: compiled.name };
   }
   return CONTINUE;

@@ -116,9 +116,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const next = loadGatewayConfig(options.configFile);
       const runtime = compileRuntime(next, stageDeps, upstreams);
       gateway.swap(runtime);
-      if (JSON.stringify(next.server) !== JSON.stringify(config.server) || JSON.stringify(next.admin) !== JSON.stringify(config.admin)) {
-        logger.warn('server and admin settings changed: they take effect on restart');
-      }
+      const restartOnly = (['server', 'admin', 'store', 'events', 'logging'] as const)
+        .filter((key) => JSON.stringify(next[key]) !== JSON.stringify(config[key]));
+      if (restartOnly.length > 0) logger.warn({ sections: restartOnly }, 'these settings changed and take effect on restart');
       config = next;
       await upstreams.release(new Set(runtime.routes.flatMap((r) => (r.upstream ? [r.upstream.key] : []))));
       metrics.configReloads.inc({ result: 'ok' });

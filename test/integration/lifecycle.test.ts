@@ -102,7 +102,9 @@ routes:
 ${route('api', slow.url)}`);
     const dbPath = `${gw.dir}/events.db`;
     const inflight = Array.from({ length: 20 }, () => request(`${gw.url}/x`).then(async (res) => ({ status: res.statusCode, body: await res.body.text() })));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Close only once all 20 are inside the gateway: a connection whose request has not arrived yet
+    // is idle, and closing idle connections is what a graceful shutdown does.
+    await waitFor(() => Promise.resolve(gw.running.gateway.inFlight === 20));
     const closing = gw.running.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     await assert.rejects(request(`${gw.url}/late`), 'listener closed');

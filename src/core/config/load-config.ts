@@ -38,7 +38,14 @@ export function parseConfigText<T>(text: string, schema: TSchema, file: string, 
     });
     throw new BulwarkError('CONFIG_PARSE_FAILED', formatProblems(file, problems), { details: problems });
   }
-  const raw: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // yaml throws a ReferenceError for alias expansion bombs ("billion laughs" in YAML).
+    const problem = { path: '', message: `cannot be expanded: ${(error as Error).message}` };
+    throw new BulwarkError('CONFIG_PARSE_FAILED', formatProblems(file, [problem]), { details: [problem], cause: error });
+  }
   const missing: ConfigProblem[] = [];
   const value = interpolate(raw, '', env, missing);
   if (missing.length > 0) {

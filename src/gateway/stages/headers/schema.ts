@@ -17,7 +17,7 @@ const ReferrerPolicy = Type.Union([
 export const hstsSchema = Type.Object({
   enabled: Type.Boolean({ default: true, description: 'send Strict-Transport-Security on HTTPS responses (never on HTTP, RFC 6797 §7.2)' }),
   maxAge: Duration('365d', { description: 'max-age, emitted in seconds' }),
-  includeSubDomains: Type.Boolean({ default: true }),
+  includeSubDomains: Type.Boolean({ default: true, description: 'the policy covers subdomains too' }),
   preload: Type.Boolean({ default: false, description: 'requires includeSubDomains and a max-age of at least one year (hstspreload.org)' }),
 }, { additionalProperties: false, default: {} });
 
@@ -27,7 +27,7 @@ export const corsSchema = Type.Object({
     default: [],
     description: 'exact origins (https://app.example.com), subdomain patterns (https://*.example.com), or "*" when allowCredentials is false',
   }),
-  allowMethods: Type.Array(Type.String(), { default: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] }),
+  allowMethods: Type.Array(Type.String(), { default: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], description: 'methods a cross-origin request may use' }),
   allowHeaders: Type.Array(Type.String(), { default: ['authorization', 'content-type'], description: 'request headers a preflight may ask for' }),
   exposeHeaders: Type.Array(Type.String(), { default: [], description: 'response headers scripts may read' }),
   allowCredentials: Type.Boolean({ default: false, description: 'send Access-Control-Allow-Credentials: true (never with "*")' }),
