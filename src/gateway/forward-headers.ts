@@ -49,7 +49,8 @@ export function clientResponseHeaders(headers: Record<string, string | string[] 
 }
 
 function listedInConnection(value: string | string[] | undefined): Set<string> | undefined {
-  if (value === undefined) return undefined;
+  // The usual values name no extra header; skip building a set for them.
+  if (value === undefined || value === 'keep-alive' || value === 'close' || value === 'Keep-Alive') return undefined;
   const text = Array.isArray(value) ? value.join(',') : value;
   return new Set(text.split(',').map((token) => token.trim().toLowerCase()).filter(Boolean));
 }

@@ -3,15 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Transform } from 'node:stream';
-import { pipeline as pipeStreams } from 'node:stream/promises';
+import { Transform, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { SecurityEvent } from '../core/types.js';
 import type { EventSink } from '../events/event-sink.js';
 import { clientIpFrom } from './client-ip.js';
 import { acceptableRequestId, clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
 import type { GatewayMetrics } from './metrics.js';
-import { statusClass } from './metrics.js';
+import { cachedChildren, statusClass } from './metrics.js';
 import { normalizePath } from './normalize-path.js';
 import { runPhase, runResponsePhase, type PipelineDeps } from './pipeline.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.js';
@@ -43,6 +42,10 @@ const DEFAULT_BODY_LIMIT = { maxBytes: 1024 * 1024, maxInflateRatio: 100 };
 export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gateway {
   let current = initial;
   let inFlight = 0;
+  deps.metrics.readInFlightFrom(() => inFlight);
+  const requestsOf = cachedChildren((route, method, statusClassName) => deps.metrics.requests.labels(route, method, statusClassName));
+  const durationOf = cachedChildren((route) => deps.metrics.duration.labels(route));
+  const upstreamDurationOf = cachedChildren((route) => deps.metrics.upstreamDuration.labels(route));
 
   async function handle(req: IncomingMessage, res: ServerResponse, protocol: 'http' | 'https'): Promise<void> {
     const runtime = current;
@@ -106,40 +109,36 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     if (body) requestBody = body.raw;
     else if (hasBody(req)) requestBody = route.capsStreamedBody ? limitedStream(req, ctx.bodyLimit.maxBytes, () => { tooLarge = true; }) : req;
 
-    const abort = new AbortController();
-    const onClientGone = (): void => { if (!res.writableFinished) abort.abort(); };
-    res.once('close', onClientGone);
     const sentAt = performance.now();
-    let upstreamResponse;
     try {
-      upstreamResponse = await upstream.pool.request({ method: ctx.method, path, headers, body: requestBody, signal: abort.signal });
+      // stream() hands the upstream body straight to `res` (no intermediate Readable) and aborts the
+      // upstream request when `res` closes early, so a client that leaves costs no upstream work.
+      await upstream.pool.stream({ method: ctx.method, path, headers, body: requestBody }, ({ statusCode, headers: answer }) => {
+        upstreamDurationOf(route.name).observe((performance.now() - sentAt) / 1000);
+        const head: ResponseHead = { status: statusCode, headers: clientResponseHeaders(answer), isLocal: false };
+        const outcome = runResponsePhase(ctx, route.responseStages, (s) => s.stage.onResponse!(ctx, head), deps);
+        if (outcome.action === 'deny') {
+          sendDenial(ctx, res, route, outcome.stage, outcome.denial);
+          return discard();
+        }
+        head.headers['x-request-id'] = ctx.id;
+        res.writeHead(head.status, head.headers as Record<string, string | string[]>);
+        return res;
+      });
     } catch (error) {
       if (tooLarge) return sendDenial(ctx, res, route, 'limits', denialForBodyFailure({ kind: 'too-large', limit: ctx.bodyLimit.maxBytes }));
-      if (abort.signal.aborted) return;
+      if (res.destroyed) return; // the client left; nothing to answer
+      if (res.headersSent) {
+        // Headers are gone; all that is left is to cut the connection so the client sees a broken body.
+        deps.metrics.upstreamErrors.labels(route.name, 'body').inc();
+        deps.logger.warn({ requestId: ctx.id, route: route.name, code: (error as { code?: string }).code }, 'upstream response body failed');
+        res.destroy();
+        return;
+      }
       const failure = classifyUpstreamError(error);
-      deps.metrics.upstreamErrors.inc({ route: route.name, kind: failure.kind });
+      deps.metrics.upstreamErrors.labels(route.name, failure.kind).inc();
       deps.logger.warn({ requestId: ctx.id, route: route.name, kind: failure.kind, code: (error as { code?: string }).code }, 'upstream request failed');
       return sendDenial(ctx, res, route, 'gateway', gatewayDenial(failure.status, failure.ruleId, failure.detail, 'low', 'upstream-failure'), 'error');
-    }
-    deps.metrics.upstreamDuration.observe({ route: route.name }, (performance.now() - sentAt) / 1000);
-
-    const head: ResponseHead = { status: upstreamResponse.statusCode, headers: clientResponseHeaders(upstreamResponse.headers), isLocal: false };
-    const outcome = runResponsePhase(ctx, route.responseStages, (s) => s.stage.onResponse!(ctx, head), deps);
-    if (outcome.action === 'deny') {
-      upstreamResponse.body.destroy();
-      return sendDenial(ctx, res, route, outcome.stage, outcome.denial);
-    }
-    head.headers['x-request-id'] = ctx.id;
-    res.writeHead(head.status, head.headers as Record<string, string | string[]>);
-    try {
-      await pipeStreams(upstreamResponse.body, res);
-    } catch (error) {
-      // Headers are gone; all that is left is to cut the connection so the client sees a broken body.
-      if (!abort.signal.aborted) {
-        deps.metrics.upstreamErrors.inc({ route: route.name, kind: 'body' });
-        deps.logger.warn({ requestId: ctx.id, route: route.name, code: (error as { code?: string }).code }, 'upstream response body failed');
-      }
-      res.destroy();
     }
   }
 
@@ -168,8 +167,9 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
   function finish(ctx: RequestContext, res: ServerResponse, route: CompiledRoute): void {
     const seconds = (performance.now() - ctx.startedAt) / 1000;
     const status = res.headersSent ? res.statusCode : 499;
-    deps.metrics.requests.inc({ route: route.name, method: ctx.method, status_class: statusClass(status) });
-    deps.metrics.duration.observe({ route: route.name }, seconds);
+    inFlight--;
+    requestsOf(route.name, ctx.method, statusClass(status)).inc();
+    durationOf(route.name).observe(seconds);
     for (const recorded of ctx.events) {
       const event = toSecurityEvent(ctx, recorded, status);
       deps.sink.write(event);
@@ -181,12 +181,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
 
   return {
     handle(req, res, protocol) {
-      inFlight++;
-      deps.metrics.inFlight.inc();
-      res.once('close', () => {
-        inFlight--;
-        deps.metrics.inFlight.dec();
-      });
+      inFlight++; // decremented in finish(), on the response's close
       handle(req, res, protocol).catch((error: unknown) => {
         // A bug, not a client's doing: answer 500 without internals and keep serving.
         deps.logger.error({ err: error, url: req.url }, 'request handler failed');
@@ -249,6 +244,11 @@ function stripPrefix(path: string, prefix: string): string {
   if (prefix === '/') return path;
   const rest = path.slice(prefix.replace(/\/$/, '').length);
   return rest === '' ? '/' : rest;
+}
+
+/** Where an upstream body goes when a response-phase stage replaced the answer: read and dropped. */
+function discard(): Writable {
+  return new Writable({ write: (_chunk, _encoding, callback) => callback() });
 }
 
 /** Streams a body through while counting; errors (and reports) when it exceeds maxBytes. */

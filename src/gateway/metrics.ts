@@ -13,7 +13,25 @@ export interface GatewayMetrics {
   readonly eventsDropped: Counter;
   readonly eventsQueued: Gauge;
   readonly configReloads: Counter<'result'>;
-  readonly inFlight: Gauge;
+  /** Gives the in-flight gauge its source; read at scrape time, not touched per request. */
+  readInFlightFrom(source: () => number): void;
+}
+
+/**
+ * prom-client hashes the label object on every inc/observe; on the request path the children are
+ * looked up once per label combination and kept, which is a plain Map lookup afterwards.
+ */
+export function cachedChildren<T>(labelled: (...values: string[]) => T): (...values: string[]) => T {
+  const children = new Map<string, T>();
+  return (...values) => {
+    const key = values.join('\u0000');
+    let child = children.get(key);
+    if (child === undefined) {
+      child = labelled(...values);
+      children.set(key, child);
+    }
+    return child;
+  };
 }
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -23,6 +41,13 @@ export function createGatewayMetrics(): GatewayMetrics {
   // Includes nodejs_eventloop_lag_seconds and heap gauges, which the overload thresholds relate to.
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const registers = [registry];
+  let inFlightSource = (): number => 0;
+  new Gauge({
+    name: 'bulwark_requests_in_flight', help: 'Requests being handled', registers,
+    collect() {
+      this.set(inFlightSource());
+    },
+  });
   return {
     registry,
     requests: new Counter({ name: 'bulwark_requests_total', help: 'Requests answered, by route and status class', labelNames: ['route', 'method', 'status_class'], registers }),
@@ -34,7 +59,9 @@ export function createGatewayMetrics(): GatewayMetrics {
     eventsDropped: new Counter({ name: 'bulwark_events_dropped_total', help: 'Security events dropped because the write queue was full', registers }),
     eventsQueued: new Gauge({ name: 'bulwark_events_queued', help: 'Security events waiting to be written', registers }),
     configReloads: new Counter({ name: 'bulwark_config_reloads_total', help: 'Configuration reloads by result', labelNames: ['result'], registers }),
-    inFlight: new Gauge({ name: 'bulwark_requests_in_flight', help: 'Requests being handled', registers }),
+    readInFlightFrom(source) {
+      inFlightSource = source;
+    },
   };
 }
 
