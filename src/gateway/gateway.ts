@@ -82,7 +82,8 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
       return sendDenial(ctx, res, route, 'gateway', gatewayDenial(404, 'gateway.route-not-found', 'No route serves this host and path.', 'low'));
     }
 
-    const requestOutcome = await runPhase(ctx, route.requestStages, (s) => s.stage.onRequest!(ctx), deps);
+    let requestOutcome = runPhase(ctx, route.requestStages, (s) => s.stage.onRequest!(ctx), deps);
+    if (requestOutcome instanceof Promise) requestOutcome = await requestOutcome;
     if (requestOutcome.action === 'reply') return sendLocal(ctx, res, route, requestOutcome.status, { ...requestOutcome.headers }, '');
     if (requestOutcome.action === 'deny') return sendDenial(ctx, res, route, requestOutcome.stage, requestOutcome.denial);
 

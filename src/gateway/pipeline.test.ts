@@ -84,3 +84,19 @@ test('response phase: stages edit headers; a throwing fail-open stage does not s
   assert.equal(outcome.action, 'continue');
   assert.equal(head.headers['x-a'], '1');
 });
+
+test('synchronous stages give a synchronous outcome; an async stage continues the chain', async () => {
+  const c = ctx();
+  const sync = run(c, [compiled('a', { onRequest: () => CONTINUE }), compiled('b', { onRequest: () => denyAll('b.no') })]);
+  assert.ok(!(sync instanceof Promise));
+  const calls: string[] = [];
+  const mixed = run(c, [
+    compiled('a', { onRequest: () => { calls.push('a'); return Promise.resolve(CONTINUE); } }),
+    compiled('b', { onRequest: () => { calls.push('b'); return CONTINUE; } }),
+    compiled('c', { onRequest: () => { calls.push('c'); return Promise.reject(new Error('down')); } }, 'enforce', 'closed'),
+  ]);
+  assert.ok(mixed instanceof Promise);
+  const outcome = await mixed;
+  assert.deepEqual(calls, ['a', 'b', 'c']);
+  assert.equal(outcome.action === 'deny' && outcome.denial.ruleId, 'c.failure');
+});

@@ -16,27 +16,31 @@ export interface PipelineDeps {
 
 type Invoke = (compiled: CompiledStage) => Verdict | Promise<Verdict>;
 
-export async function runPhase(ctx: RequestContext, stages: readonly CompiledStage[], invoke: Invoke, deps: PipelineDeps): Promise<PhaseOutcome> {
-  for (const compiled of stages) {
-    let verdict: Verdict;
+/**
+ * Runs the stages in order. Synchronous while the stages are, so a request whose stages answer at
+ * once costs no promise or microtask; it continues asynchronously from the first stage that awaits.
+ */
+export function runPhase(ctx: RequestContext, stages: readonly CompiledStage[], invoke: Invoke, deps: PipelineDeps, from = 0): PhaseOutcome | Promise<PhaseOutcome> {
+  for (let index = from; index < stages.length; index++) {
+    const compiled = stages[index] as CompiledStage;
+    let result: Verdict | Promise<Verdict>;
     try {
-      const result = invoke(compiled);
-      verdict = result instanceof Promise ? await result : result;
+      result = invoke(compiled);
     } catch (error) {
-      verdict = failureVerdict(ctx, compiled, error, deps);
+      result = failureVerdict(ctx, compiled, error, deps);
     }
-    if (verdict.action === 'continue') continue;
-    if (verdict.action === 'reply') return verdict;
-    if (compiled.mode === 'monitor') {
-      noteMonitored(ctx, compiled.name, verdict, deps);
-      continue;
+    if (result instanceof Promise) {
+      return result
+        .catch((error: unknown) => failureVerdict(ctx, compiled, error, deps))
+        .then((verdict) => decide(ctx, compiled, verdict, deps) ?? runPhase(ctx, stages, invoke, deps, index + 1));
     }
-    return { action: 'deny', denial: verdict, stage: compiled.name };
+    const outcome = decide(ctx, compiled, result, deps);
+    if (outcome) return outcome;
   }
   return CONTINUE;
 }
 
-/** The response phase is synchronous: headers are about to be written. */
+/** The response phase is synchronous: headers are about to be written. Replies do not apply here. */
 export function runResponsePhase(ctx: RequestContext, stages: readonly CompiledStage[], invoke: (c: CompiledStage) => Verdict, deps: PipelineDeps): PhaseOutcome {
   for (const compiled of stages) {
     let verdict: Verdict;
@@ -45,14 +49,21 @@ export function runResponsePhase(ctx: RequestContext, stages: readonly CompiledS
     } catch (error) {
       verdict = failureVerdict(ctx, compiled, error, deps);
     }
-    if (verdict.action !== 'deny') continue;
-    if (compiled.mode === 'monitor') {
-      noteMonitored(ctx, compiled.name, verdict, deps);
-      continue;
-    }
-    return { action: 'deny', denial: verdict, stage: compiled.name };
+    const outcome = verdict.action === 'reply' ? undefined : decide(ctx, compiled, verdict, deps);
+    if (outcome) return outcome;
   }
   return CONTINUE;
+}
+
+/** Applies the stage's mode: undefined means go on with the next stage. */
+function decide(ctx: RequestContext, compiled: CompiledStage, verdict: Verdict, deps: PipelineDeps): PhaseOutcome | undefined {
+  if (verdict.action === 'continue') return undefined;
+  if (verdict.action === 'reply') return verdict;
+  if (compiled.mode === 'monitor') {
+    noteMonitored(ctx, compiled.name, verdict, deps);
+    return undefined;
+  }
+  return { action: 'deny', denial: verdict, stage: compiled.name };
 }
 
 function noteMonitored(ctx: RequestContext, stage: string, verdict: Denial, deps: PipelineDeps): void {
