@@ -1,10 +1,10 @@
 // The benchmark's baseline: the reverse proxy a careful person writes in ~50 lines with node:http and
 // undici. Same pool size as Bulwark's default (128 keep-alive connections), request and response
 // streamed, hop-by-hop headers dropped (RFC 9110 §7.6.1), Host set to the upstream's, X-Forwarded-For
-// appended, 502 when the upstream fails. No security stages, no metrics, no logs.
+// appended, 502 when the upstream fails, upstream request aborted when the client goes away after the
+// response started. No security stages, no metrics, no logs, no request id.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream/promises';
 import { Pool } from 'undici';
 
 const HOP_BY_HOP = new Set([
@@ -33,23 +33,21 @@ export async function startBaselineProxy(upstreamUrl: string, port: number, host
     const prior = req.headers['x-forwarded-for'];
     headers['x-forwarded-for'] = prior === undefined ? peer : `${String(prior)}, ${peer}`;
     const hasBody = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
-    const abort = new AbortController();
-    res.once('close', () => { if (!res.writableFinished) abort.abort(); });
 
-    pool.request({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: hasBody ? req : null, signal: abort.signal })
-      .then(async (answer) => {
-        const out: Record<string, string | string[]> = {};
-        for (const name in answer.headers) {
-          const value = answer.headers[name];
-          if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
-        }
-        res.writeHead(answer.statusCode, out);
-        await pipeline(answer.body, res);
-      })
-      .catch(() => {
-        if (res.headersSent) res.destroy();
-        else res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway');
-      });
+    // pool.stream() writes the upstream body straight into `res` (undici's faster form of request()),
+    // with back-pressure, and aborts the upstream request if `res` closes before the end.
+    pool.stream({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: hasBody ? req : null }, ({ statusCode, headers: answer }) => {
+      const out: Record<string, string | string[]> = {};
+      for (const name in answer) {
+        const value = answer[name];
+        if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+      }
+      res.writeHead(statusCode, out);
+      return res;
+    }).catch(() => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway');
+    });
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

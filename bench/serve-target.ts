@@ -2,19 +2,22 @@
 //   upstream                      the demo bookshop API (src/demo/demo-api.ts)
 //   baseline <upstream-url>       the minimal undici proxy (bench/baseline-proxy.ts)
 //   bulwark <config-file>         the gateway (loadGatewayConfig + startGateway)
-// It runs as plain JavaScript: bench/gateway.ts transpiles this file and baseline-proxy.ts into
-// bench/results/build/ and the gateway code is imported from dist/ (npm run build), so no TypeScript
-// loader sits in the measured process. It listens on 127.0.0.1 on an ephemeral port, reports
+// It runs as plain JavaScript: bench/gateway.ts transpiles this file and baseline-proxy.ts into a temp
+// dir next to a snapshot of dist/ (npm run build), named by BENCH_ROOT, and the gateway code is imported
+// from that snapshot, so no TypeScript loader sits in the measured process. It listens on 127.0.0.1 on an ephemeral port, reports
 // { ready: url } over the IPC channel, and exits cleanly on 'stop' / SIGTERM (so --cpu-prof is written).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as DemoApi from '../src/demo/demo-api.js';
+import type * as Gateway from '../src/gateway/index.js';
 import { startBaselineProxy } from './baseline-proxy.js';
 
-type GatewayModule = typeof import('../src/gateway/index.js');
-type DemoModule = typeof import('../src/demo/demo-api.js');
+// Types come from src/, code from the dist/ snapshot (type-only imports vanish from the output).
+type GatewayModule = typeof Gateway;
+type DemoModule = typeof DemoApi;
 
 const root = process.env.BENCH_ROOT;
-if (root === undefined) throw new Error('BENCH_ROOT (the repository root) is not set');
+if (root === undefined) throw new Error('BENCH_ROOT (the directory holding dist/) is not set');
 
 async function fromDist<T>(file: string): Promise<T> {
   return (await import(pathToFileURL(join(root!, 'dist', file)).href)) as T;
