@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { acceptableRequestId, clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
 
-const info = { requestId: 'rid', clientIp: '203.0.113.9', remoteAddress: '10.0.0.2', protocol: 'https' as const, isPeerTrusted: false, host: 'api.test' };
+const info = { requestId: 'rid', remoteAddress: '10.0.0.2', protocol: 'https' as const, isPeerTrusted: false, host: 'api.test' };
 
 test('untrusted peer: forwarding headers replaced, hop-by-hop and Connection-listed headers dropped', () => {
   const out = upstreamRequestHeaders({

@@ -11,7 +11,6 @@ const NOT_FORWARDED = new Set([...HOP_BY_HOP, 'host', 'expect', 'x-request-id', 
 
 export interface ForwardInfo {
   requestId: string;
-  clientIp: string;
   remoteAddress: string;
   protocol: 'http' | 'https';
   /** Whether the TCP peer is a trusted proxy, whose forwarding headers are kept and extended. */

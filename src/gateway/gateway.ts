@@ -8,11 +8,13 @@ import type { Logger } from 'pino';
 import type { SecurityEvent } from '../core/types.js';
 import type { EventSink } from '../events/event-sink.js';
 import { clientIpFrom } from './client-ip.js';
+import { hostOf } from './host-header.js';
+import { canonicalIp } from './ip-matcher.js';
 import { acceptableRequestId, clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
 import type { GatewayMetrics } from './metrics.js';
 import { cachedChildren, statusClass } from './metrics.js';
 import { normalizePath } from './normalize-path.js';
-import { runPhase, runResponsePhase, type PipelineDeps } from './pipeline.js';
+import { runPhase, runResponsePhase, type PhaseOutcome, type PipelineDeps } from './pipeline.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.js';
 import { readRequestBody, type RequestBody } from './request-body.js';
 import type { RecordedEvent, RequestContext, ResponseHead } from './request-context.js';
@@ -50,7 +52,8 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
   async function handle(req: IncomingMessage, res: ServerResponse, protocol: 'http' | 'https'): Promise<void> {
     const runtime = current;
     const startedAt = performance.now();
-    const remoteAddress = req.socket.remoteAddress ?? '';
+    const rawPeer = req.socket.remoteAddress ?? '';
+    const remoteAddress = canonicalIp(rawPeer) ?? rawPeer; // IPv4-mapped IPv6 from dual-stack sockets unwrapped
     const isPeerTrusted = remoteAddress !== '' && deps.isTrustedProxy(remoteAddress);
     const requestId = (isPeerTrusted ? acceptableRequestId(req.headers['x-request-id']) : undefined) ?? randomUUID();
     const normalized = normalizePath(req.url ?? '', { mergeSlashes: runtime.config.server.mergeSlashes });
@@ -68,7 +71,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
       protocol,
       host,
       remoteAddress,
-      clientIp: isPeerTrusted ? clientIpFrom(remoteAddress, req.headers['x-forwarded-for'], deps.isTrustedProxy) : stripMapped(remoteAddress),
+      clientIp: isPeerTrusted ? clientIpFrom(remoteAddress, req.headers['x-forwarded-for'], deps.isTrustedProxy) : remoteAddress,
       routeName: route.name,
       bodyLimit: DEFAULT_BODY_LIMIT,
       events: [],
@@ -84,17 +87,14 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
 
     let requestOutcome = runPhase(ctx, route.requestStages, (s) => s.stage.onRequest!(ctx), deps);
     if (requestOutcome instanceof Promise) requestOutcome = await requestOutcome;
-    if (requestOutcome.action === 'reply') return sendLocal(ctx, res, route, requestOutcome.status, { ...requestOutcome.headers }, '');
-    if (requestOutcome.action === 'deny') return sendDenial(ctx, res, route, requestOutcome.stage, requestOutcome.denial);
+    if (answered(ctx, res, route, requestOutcome)) return;
 
     let body: RequestBody | undefined;
     if (hasBody(req) && route.bodyStages.some((s) => s.stage.needsBody?.(ctx) ?? true)) {
       const read = await readRequestBody(req, ctx.bodyLimit);
       if (!('raw' in read)) return sendDenial(ctx, res, route, 'limits', denialForBodyFailure(read));
       body = read;
-      const bodyOutcome = await runPhase(ctx, route.bodyStages, (s) => s.stage.onRequestBody!(ctx, read), deps);
-      if (bodyOutcome.action === 'reply') return sendLocal(ctx, res, route, bodyOutcome.status, { ...bodyOutcome.headers }, '');
-      if (bodyOutcome.action === 'deny') return sendDenial(ctx, res, route, bodyOutcome.stage, bodyOutcome.denial);
+      if (answered(ctx, res, route, await runPhase(ctx, route.bodyStages, (s) => s.stage.onRequestBody!(ctx, read), deps))) return;
     }
     return forward(ctx, req, res, route, body, isPeerTrusted);
   }
@@ -102,7 +102,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
   async function forward(ctx: RequestContext, req: IncomingMessage, res: ServerResponse, route: CompiledRoute, body: RequestBody | undefined, isPeerTrusted: boolean): Promise<void> {
     const upstream = route.upstream!;
     const headers = upstreamRequestHeaders(req.headers, {
-      requestId: ctx.id, clientIp: ctx.clientIp, remoteAddress: stripMapped(ctx.remoteAddress), protocol: ctx.protocol, isPeerTrusted, host: ctx.host,
+      requestId: ctx.id, remoteAddress: ctx.remoteAddress, protocol: ctx.protocol, isPeerTrusted, host: ctx.host,
     }, upstream.preserveHost ? (req.headers.host ?? upstream.host) : upstream.host);
     const path = upstream.basePath + (route.stripPrefix ? stripPrefix(ctx.path, route.pathPrefix) : ctx.path) + (ctx.query === '' ? '' : `?${ctx.query}`);
     let tooLarge = false;
@@ -141,6 +141,14 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
       deps.logger.warn({ requestId: ctx.id, route: route.name, kind: failure.kind, code: (error as { code?: string }).code }, 'upstream request failed');
       return sendDenial(ctx, res, route, 'gateway', gatewayDenial(failure.status, failure.ruleId, failure.detail, 'low', 'upstream-failure'), 'error');
     }
+  }
+
+  /** Answers a phase's reply or denial; false when the request goes on. */
+  function answered(ctx: RequestContext, res: ServerResponse, route: CompiledRoute, outcome: PhaseOutcome): boolean {
+    if (outcome.action === 'continue') return false;
+    if (outcome.action === 'reply') sendLocal(ctx, res, route, outcome.status, { ...outcome.headers }, '');
+    else sendDenial(ctx, res, route, outcome.stage, outcome.denial);
+    return true;
   }
 
   /** Every denial is answered here, whoever made it, so it is counted and recorded in one place. */
@@ -227,18 +235,6 @@ function toSecurityEvent(ctx: RequestContext, recorded: RecordedEvent, status: n
 function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
-}
-
-function hostOf(header: string | undefined): string {
-  if (header === undefined) return '';
-  const lower = header.toLowerCase();
-  if (lower.startsWith('[')) return lower.slice(0, lower.indexOf(']') + 1);
-  const colon = lower.indexOf(':');
-  return colon === -1 ? lower : lower.slice(0, colon);
-}
-
-function stripMapped(ip: string): string {
-  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
 }
 
 function stripPrefix(path: string, prefix: string): string {

@@ -7,6 +7,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { BulwarkError } from '../core/errors.js';
 import type { GatewayConfig, ListenerConfig } from './gateway-config.js';
+import { hostOf } from './host-header.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.js';
 
 export interface Listener {
@@ -88,8 +89,7 @@ const SAFE_HOST = /^(?:[a-z0-9.-]{1,253}|\[[0-9a-f:.]{2,45}\])$/;
 /** 308 to HTTPS on the configured port; a Host that is not a plain host name gets 400 (no open redirect). */
 function redirectHandler(httpsPort: number) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const header = (req.headers.host ?? '').toLowerCase();
-    const host = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.split(':')[0] ?? '';
+    const host = hostOf(req.headers.host);
     const target = req.url ?? '/';
     if (!SAFE_HOST.test(host) || !target.startsWith('/') || target.startsWith('//')) {
       res.writeHead(400, { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' });
