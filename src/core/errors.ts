@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: 'The configuration does not match its schema.',
   CONFIG_ENV_MISSING: 'A ${VAR} reference names an environment variable that is not set.',
   CONFIG_TLS_FILE: 'A TLS certificate, key or CA file could not be read.',
+  CONTRACT_DOCUMENT_INVALID: 'An OpenAPI document could not be read, parsed, validated or compiled.',
   GATEWAY_LISTEN_FAILED: 'A listener could not bind its address.',
   STORE_OPEN_FAILED: 'The event store could not be opened.',
   STORE_MIGRATION_FAILED: 'A store schema migration failed.',

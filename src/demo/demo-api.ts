@@ -1,9 +1,10 @@
 // The bookshop API bundled for the demo and the benchmarks: in-memory, JSON, with the banner
-// headers (Server, X-Powered-By) real frameworks leak, so the headers stage has work to show.
+// headers (Server, X-Powered-By) real frameworks leak, so the headers stage has work to show, and
+// an internal field (costPrice) its OpenAPI document does not declare, so contract-response does.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-interface Book { id: number; title: string; author: string; year?: number }
+interface Book { id: number; title: string; author: string; year?: number; costPrice: number }
 
 export interface DemoApi {
   readonly url: string;
@@ -16,9 +17,9 @@ const BOOK_PATH = /^\/books\/(\d{1,9})$/;
 
 export async function startDemoApi(port = 3000, host = '127.0.0.1'): Promise<DemoApi> {
   const books = new Map<number, Book>([
-    [1, { id: 1, title: 'The Pragmatic Programmer', author: 'Hunt & Thomas', year: 1999 }],
-    [2, { id: 2, title: 'Security Engineering', author: 'Ross Anderson', year: 2020 }],
-    [3, { id: 3, title: 'The Tangled Web', author: 'Michal Zalewski', year: 2011 }],
+    [1, { id: 1, title: 'The Pragmatic Programmer', author: 'Hunt & Thomas', year: 1999, costPrice: 21.5 }],
+    [2, { id: 2, title: 'Security Engineering', author: 'Ross Anderson', year: 2020, costPrice: 38 }],
+    [3, { id: 3, title: 'The Tangled Web', author: 'Michal Zalewski', year: 2011, costPrice: 17.25 }],
   ]);
   let nextId = 4;
 
@@ -35,7 +36,7 @@ export async function startDemoApi(port = 3000, host = '127.0.0.1'): Promise<Dem
     if (url.pathname === '/books' && req.method === 'POST') {
       return void readJson(req).then((body) => {
         if (!isNewBook(body)) return send(res, 400, { error: 'title and author are required strings' });
-        const book: Book = { id: nextId++, title: body.title, author: body.author, ...(typeof body.year === 'number' ? { year: body.year } : {}) };
+        const book: Book = { id: nextId++, title: body.title, author: body.author, ...(typeof body.year === 'number' ? { year: body.year } : {}), costPrice: 10 };
         books.set(book.id, book);
         send(res, 201, book);
       }, () => send(res, 400, { error: 'invalid JSON body' }));

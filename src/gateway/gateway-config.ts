@@ -76,6 +76,12 @@ const Route = Type.Object({
   }, { additionalProperties: false, default: {} }),
   stripPrefix: Type.Boolean({ default: false, description: 'remove pathPrefix before forwarding' }),
   upstream: Upstream,
+  openapi: Type.Optional(Type.Object({
+    document: Type.String({ minLength: 1, description: 'OpenAPI 3.0 / 3.1 or Swagger 2.0 file (JSON or YAML), relative to the config file; the contract stages enforce it' }),
+    basePaths: Type.Optional(Type.Array(Type.String({ pattern: '^(/.*)?$' }), {
+      description: "where the document's paths start in the request path the gateway receives; default: the path of each server URL (3.x) or basePath (2.0). Set it when the document describes the upstream's paths and the route strips a prefix",
+    })),
+  }, { additionalProperties: false })),
   stages: stagesSchema(true),
 }, { additionalProperties: false });
 

@@ -16,9 +16,10 @@ import { cachedChildren, statusClass } from './metrics.js';
 import { normalizePath } from './normalize-path.js';
 import { runPhase, runResponsePhase, type PhaseOutcome, type PipelineDeps } from './pipeline.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.js';
-import { readRequestBody, type RequestBody } from './request-body.js';
+import { decodeBody, mediaTypeOf, parseEncodings, readRequestBody, type RequestBody } from './request-body.js';
 import type { RecordedEvent, RequestContext, ResponseHead } from './request-context.js';
 import type { CompiledRoute, GatewayRuntime } from './runtime.js';
+import type { ResponseBody } from './stage.js';
 import { denialForBodyFailure } from './stages/limits/index.js';
 import { classifyUpstreamError } from './upstream-errors.js';
 import type { Denial } from './verdict.js';
@@ -48,6 +49,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
   const requestsOf = cachedChildren((route, method, statusClassName) => deps.metrics.requests.labels(route, method, statusClassName));
   const durationOf = cachedChildren((route) => deps.metrics.duration.labels(route));
   const upstreamDurationOf = cachedChildren((route) => deps.metrics.upstreamDuration.labels(route));
+  const denialsOf = cachedChildren((stage, rule, route, action) => deps.metrics.denials.labels(stage, rule, route, action));
 
   async function handle(req: IncomingMessage, res: ServerResponse, protocol: 'http' | 'https'): Promise<void> {
     const runtime = current;
@@ -84,6 +86,12 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     if (route === runtime.fallback || route.upstream === undefined) {
       return sendDenial(ctx, res, route, 'gateway', gatewayDenial(404, 'gateway.route-not-found', 'No route serves this host and path.', 'low'));
     }
+    if (route.contract) {
+      // Matched once, before the stages, so every stage (and every event) knows the operation.
+      const match = route.contract.match(ctx.method, ctx.path);
+      ctx.contract = match;
+      if (match.kind === 'found') ctx.operation = match.value.operation;
+    }
 
     let requestOutcome = runPhase(ctx, route.requestStages, (s) => s.stage.onRequest!(ctx), deps);
     if (requestOutcome instanceof Promise) requestOutcome = await requestOutcome;
@@ -104,7 +112,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     const headers = upstreamRequestHeaders(req.headers, {
       requestId: ctx.id, remoteAddress: ctx.remoteAddress, protocol: ctx.protocol, isPeerTrusted, host: ctx.host,
     }, upstream.preserveHost ? (req.headers.host ?? upstream.host) : upstream.host);
-    const path = upstream.basePath + (route.stripPrefix ? stripPrefix(ctx.path, route.pathPrefix) : ctx.path) + (ctx.query === '' ? '' : `?${ctx.query}`);
+    const path = upstream.basePath + forwardedPath(ctx.path, route) + (ctx.query === '' ? '' : `?${ctx.query}`);
     let tooLarge = false;
     let requestBody: Buffer | Transform | IncomingMessage | null = null;
     if (body) requestBody = body.raw;
@@ -123,6 +131,8 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
           return discard();
         }
         head.headers['x-request-id'] = ctx.id;
+        const inspect = responseBodyLimit(ctx, route, head);
+        if (inspect > 0) return bufferResponse(ctx, res, route, head, inspect);
         res.writeHead(head.status, head.headers as Record<string, string | string[]>);
         return res;
       });
@@ -143,6 +153,90 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     }
   }
 
+  /** The most bytes any response-body stage wants to see of this response; 0 when none does. */
+  function responseBodyLimit(ctx: RequestContext, route: CompiledRoute, head: ResponseHead): number {
+    if (route.responseBodyStages.length === 0 || ctx.method === 'HEAD' || head.status === 204 || head.status === 304) return 0;
+    let limit = 0;
+    for (const compiled of route.responseBodyStages) limit = Math.max(limit, compiled.stage.responseBodyLimit?.(ctx, head) ?? 0);
+    return limit;
+  }
+
+  /**
+   * Collects the upstream body (up to `limit`) for the response-body stages, then answers with it,
+   * a replacement, or a denial. A body over the limit is streamed through uninspected, with an event:
+   * buffering it would cost unbounded memory, and cutting it would break the API.
+   */
+  function bufferResponse(ctx: RequestContext, res: ServerResponse, route: CompiledRoute, head: ResponseHead, limit: number): Writable {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let isStreaming = false;
+    const startStreaming = (): void => {
+      isStreaming = true;
+      ctx.events.push({ ruleId: 'gateway.response-uninspected', stage: 'gateway', category: 'API3:2023', severity: 'low', action: 'allowed', detail: `the response body is larger than ${limit} bytes and was passed on without inspection` });
+      res.writeHead(head.status, head.headers as Record<string, string | string[]>);
+      for (const chunk of chunks) res.write(chunk);
+      chunks.length = 0;
+    };
+    const collector = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        if (!isStreaming) {
+          size += chunk.length;
+          if (size <= limit) {
+            chunks.push(chunk);
+            callback();
+            return;
+          }
+          chunks.push(chunk);
+          startStreaming();
+          callback();
+          return;
+        }
+        if (res.write(chunk)) callback();
+        else res.once('drain', () => callback());
+      },
+      final(callback) {
+        if (isStreaming) {
+          res.end(() => callback());
+          return;
+        }
+        inspectResponseBody(ctx, res, route, head, Buffer.concat(chunks, size), limit).then(() => callback(), callback);
+      },
+    });
+    res.once('close', () => { if (!collector.writableFinished) collector.destroy(); });
+    return collector;
+  }
+
+  async function inspectResponseBody(ctx: RequestContext, res: ServerResponse, route: CompiledRoute, head: ResponseHead, raw: Buffer, limit: number): Promise<void> {
+    const encodings = parseEncodings(headerValue(head.headers['content-encoding']));
+    const decoded = await decodeBody(raw, encodings, { maxBytes: limit, maxInflateRatio: DEFAULT_BODY_LIMIT.maxInflateRatio });
+    if (!Buffer.isBuffer(decoded)) {
+      ctx.events.push({ ruleId: 'gateway.response-uninspected', stage: 'gateway', category: 'API3:2023', severity: 'low', action: 'allowed', detail: 'the response body could not be decoded within the inspection limit and was passed on without inspection' });
+      return sendBody(res, head, raw);
+    }
+    let replacement: Buffer | undefined;
+    const body: ResponseBody = {
+      mediaType: mediaTypeOf(headerValue(head.headers['content-type'])),
+      bytes: decoded,
+      replace(bytes) {
+        replacement = bytes;
+      },
+    };
+    const outcome = runResponsePhase(ctx, route.responseBodyStages, (s) => s.stage.onResponseBody!(ctx, head, body), deps);
+    if (outcome.action === 'deny') return sendDenial(ctx, res, route, outcome.stage, outcome.denial);
+    if (replacement === undefined) return sendBody(res, head, raw);
+    delete head.headers['content-encoding'];
+    delete head.headers.etag; // the representation changed
+    return sendBody(res, head, replacement);
+  }
+
+  function sendBody(res: ServerResponse, head: ResponseHead, bytes: Buffer): void {
+    if (res.destroyed) return;
+    delete head.headers['transfer-encoding'];
+    head.headers['content-length'] = String(bytes.length);
+    res.writeHead(head.status, head.headers as Record<string, string | string[]>);
+    res.end(bytes);
+  }
+
   /** Answers a phase's reply or denial; false when the request goes on. */
   function answered(ctx: RequestContext, res: ServerResponse, route: CompiledRoute, outcome: PhaseOutcome): boolean {
     if (outcome.action === 'continue') return false;
@@ -153,9 +247,8 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
 
   /** Every denial is answered here, whoever made it, so it is counted and recorded in one place. */
   function sendDenial(ctx: RequestContext, res: ServerResponse, route: CompiledRoute, stage: string, denial: Denial, action: 'blocked' | 'error' = 'blocked'): void {
-    deps.metrics.denials.inc({ stage, rule: denial.ruleId, route: route.name, action });
     ctx.events.push({ ruleId: denial.ruleId, stage, category: denial.category, severity: denial.severity, action, detail: denial.detail, ...(denial.evidence ? { evidence: denial.evidence } : {}) });
-    const bodyText = problemBody({ status: denial.status, ruleId: denial.ruleId, detail: denial.detail, requestId: ctx.id });
+    const bodyText = problemBody({ status: denial.status, ruleId: denial.ruleId, detail: denial.detail, requestId: ctx.id, ...(denial.problems ? { errors: denial.problems } : {}) });
     sendLocal(ctx, res, route, denial.status, { ...denial.headers, 'content-type': PROBLEM_CONTENT_TYPE }, bodyText);
   }
 
@@ -180,6 +273,8 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     requestsOf(route.name, ctx.method, statusClass(status)).inc();
     durationOf(route.name).observe(seconds);
     for (const recorded of ctx.events) {
+      // Counted here, once, whoever recorded it: a pipeline denial, a per-rule monitor, a gateway answer.
+      if (recorded.action !== 'allowed') denialsOf(recorded.stage, recorded.ruleId, route.name, recorded.action).inc();
       const event = toSecurityEvent(ctx, recorded, status);
       deps.sink.write(event);
       // The JSON log carries events too, for log pipelines that never read the store.
@@ -237,10 +332,15 @@ function hasBody(req: IncomingMessage): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
-function stripPrefix(path: string, prefix: string): string {
-  if (prefix === '/') return path;
-  const rest = path.slice(prefix.replace(/\/$/, '').length);
+/** The path as the upstream (and its OpenAPI document) sees it: without the route prefix when stripped. */
+function forwardedPath(path: string, route: CompiledRoute): string {
+  if (!route.stripPrefix || route.pathPrefix === '/') return path;
+  const rest = path.slice(route.pathPrefix.replace(/\/$/, '').length);
   return rest === '' ? '/' : rest;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** Where an upstream body goes when a response-phase stage replaced the answer: read and dropped. */

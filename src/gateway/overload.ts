@@ -21,6 +21,11 @@ export interface OverloadState {
 
 export interface Overload {
   state(): OverloadState;
+  /**
+   * Forgets the event-loop delay measured so far: called after the gateway itself blocked the loop
+   * on purpose (compiling a config and its OpenAPI documents), which is not load and must not shed.
+   */
+  forgive(): void;
   stop(): void;
 }
 
@@ -42,6 +47,10 @@ export function startOverloadMonitor(options: OverloadOptions): Overload {
 
   return {
     state: () => current,
+    forgive() {
+      histogram.reset();
+      if (current.reason === 'event-loop-delay') current = { ...current, isOverloaded: false, reason: undefined, eventLoopDelayMs: 0 };
+    },
     stop() {
       clearInterval(timer);
       histogram.disable();
@@ -52,5 +61,5 @@ export function startOverloadMonitor(options: OverloadOptions): Overload {
 /** A fixed state, for tests and tools that do not run a monitor. */
 export function fixedOverload(state: Partial<OverloadState> = {}): Overload {
   const value: OverloadState = { isOverloaded: false, reason: undefined, eventLoopDelayMs: 0, heapUsedRatio: 0, ...state };
-  return { state: () => value, stop: () => undefined };
+  return { state: () => value, forgive: () => undefined, stop: () => undefined };
 }

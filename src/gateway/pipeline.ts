@@ -32,9 +32,9 @@ export function runPhase(ctx: RequestContext, stages: readonly CompiledStage[], 
     if (result instanceof Promise) {
       return result
         .catch((error: unknown) => failureVerdict(ctx, compiled, error, deps))
-        .then((verdict) => decide(ctx, compiled, verdict, deps) ?? runPhase(ctx, stages, invoke, deps, index + 1));
+        .then((verdict) => decide(ctx, compiled, verdict) ?? runPhase(ctx, stages, invoke, deps, index + 1));
     }
-    const outcome = decide(ctx, compiled, result, deps);
+    const outcome = decide(ctx, compiled, result);
     if (outcome) return outcome;
   }
   return CONTINUE;
@@ -49,25 +49,24 @@ export function runResponsePhase(ctx: RequestContext, stages: readonly CompiledS
     } catch (error) {
       verdict = failureVerdict(ctx, compiled, error, deps);
     }
-    const outcome = verdict.action === 'reply' ? undefined : decide(ctx, compiled, verdict, deps);
+    const outcome = verdict.action === 'reply' ? undefined : decide(ctx, compiled, verdict);
     if (outcome) return outcome;
   }
   return CONTINUE;
 }
 
 /** Applies the stage's mode: undefined means go on with the next stage. */
-function decide(ctx: RequestContext, compiled: CompiledStage, verdict: Verdict, deps: PipelineDeps): PhaseOutcome | undefined {
+function decide(ctx: RequestContext, compiled: CompiledStage, verdict: Verdict): PhaseOutcome | undefined {
   if (verdict.action === 'continue') return undefined;
   if (verdict.action === 'reply') return verdict;
   if (compiled.mode === 'monitor') {
-    noteMonitored(ctx, compiled.name, verdict, deps);
+    noteMonitored(ctx, compiled.name, verdict);
     return undefined;
   }
   return { action: 'deny', denial: verdict, stage: compiled.name };
 }
 
-function noteMonitored(ctx: RequestContext, stage: string, verdict: Denial, deps: PipelineDeps): void {
-  deps.metrics.denials.inc({ stage, rule: verdict.ruleId, route: ctx.routeName, action: 'monitored' });
+function noteMonitored(ctx: RequestContext, stage: string, verdict: Denial): void {
   ctx.events.push({
     ruleId: verdict.ruleId, stage, category: verdict.category, severity: verdict.severity,
     action: 'monitored', detail: verdict.detail, ...(verdict.evidence ? { evidence: verdict.evidence } : {}),

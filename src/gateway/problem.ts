@@ -7,6 +7,7 @@ export interface Problem {
   ruleId: string;
   detail: string;
   requestId: string;
+  errors?: readonly { location: string; problem: string }[];
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -19,5 +20,6 @@ export function problemBody(problem: Problem): string {
     detail: problem.detail,
     ruleId: problem.ruleId,
     requestId: problem.requestId,
+    ...(problem.errors && problem.errors.length > 0 ? { errors: problem.errors } : {}),
   });
 }

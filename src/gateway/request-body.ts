@@ -41,7 +41,15 @@ export async function readRequestBody(req: IncomingMessage, limit: BodyLimit): P
 
   const raw = await collect(req, limit.maxBytes);
   if (!Buffer.isBuffer(raw)) return raw;
+  const decoded = await decodeBody(raw, encodings, limit);
+  if (!Buffer.isBuffer(decoded)) return decoded;
+  return createRequestBody(raw, decoded, mediaTypeOf(req.headers['content-type']));
+}
 
+/** Undoes content-encodings (listed in the order applied) with caps on the decoded size and ratio. */
+export async function decodeBody(raw: Buffer, encodings: readonly string[], limit: BodyLimit): Promise<Buffer | BodyReadFailure> {
+  const unknown = encodings.find((encoding) => DECODERS[encoding] === undefined);
+  if (unknown !== undefined) return { kind: 'encoding', encoding: unknown };
   let decoded = raw;
   for (const encoding of [...encodings].reverse()) {
     const maxOutputLength = Math.min(limit.maxBytes, Math.max(1, decoded.length) * limit.maxInflateRatio) + 1;
@@ -55,7 +63,7 @@ export async function readRequestBody(req: IncomingMessage, limit: BodyLimit): P
     }
     if (decoded.length > limit.maxBytes) return { kind: 'too-large', limit: limit.maxBytes };
   }
-  return createRequestBody(raw, decoded, mediaTypeOf(req.headers['content-type']));
+  return decoded;
 }
 
 export function createRequestBody(raw: Buffer, decoded: Buffer, mediaType: string): RequestBody {

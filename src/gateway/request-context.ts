@@ -1,6 +1,7 @@
 // Per-request state shared by the stages: who and what the request is, where it goes, and a
 // recorder for events that do not stop the request.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ContractMatch } from '../contract/index.js';
 import type { Consumer, EventAction, Evidence, Operation, Severity } from '../core/types.js';
 
 export interface BodyLimit {
@@ -43,6 +44,8 @@ export interface RequestContext {
   readonly clientIp: string;
   readonly routeName: string;
   operation?: Operation;
+  /** The route's OpenAPI match (set before the stages run, on routes with a document). */
+  contract?: ContractMatch;
   consumer?: Consumer;
   bodyLimit: BodyLimit;
   readonly events: RecordedEvent[];

@@ -1,6 +1,8 @@
 // Compiles a validated configuration into what the request path uses: the route table, each
 // route's stage instances (created once per route, with the route's merged stage config) and its
 // upstream. A reload builds a new runtime and swaps it in; requests keep the runtime they started with.
+import { resolve as resolvePath } from 'node:path';
+import { buildApiModel, compileContract, loadApiDocument, type CompiledContract, type LoadedDocument } from '../contract/index.js';
 import { BulwarkError, isBulwarkError } from '../core/errors.js';
 import { validate, type ConfigProblem } from '../core/config/load-config.js';
 import type { GatewayConfig, RouteConfig } from './gateway-config.js';
@@ -28,6 +30,10 @@ export interface CompiledRoute {
   readonly bodyStages: readonly CompiledStage[];
   /** Stages with a response phase, in reverse pipeline order. */
   readonly responseStages: readonly CompiledStage[];
+  /** Stages that inspect upstream response bodies, in reverse pipeline order. */
+  readonly responseBodyStages: readonly CompiledStage[];
+  /** The route's OpenAPI document, compiled; operations are matched against the path as forwarded. */
+  readonly contract: CompiledContract | undefined;
   readonly stageConfigs: Readonly<Record<string, unknown>>;
   /**
    * Whether a streamed (unbuffered) body is cut at ctx.bodyLimit: only while the limits stage
@@ -44,11 +50,35 @@ export interface GatewayRuntime {
   readonly fallback: CompiledRoute;
 }
 
-export function compileRuntime(config: GatewayConfig, deps: StageDeps, upstreams: UpstreamRegistry): GatewayRuntime {
+/** The OpenAPI documents a config names, already loaded (loading is asynchronous; compiling is not). */
+export interface RuntimeDocuments {
+  /** Directory relative document paths are resolved against: the config file's. */
+  readonly baseDir: string;
+  readonly loaded: ReadonlyMap<string, LoadedDocument>;
+}
+
+/** Absolute paths of every document the routes name, for loading before compileRuntime. */
+export function documentPaths(config: GatewayConfig, baseDir: string): string[] {
+  return [...new Set(config.routes.flatMap((route) => (route.openapi ? [resolvePath(baseDir, route.openapi.document)] : [])))];
+}
+
+/** Loads every OpenAPI document the routes name (in parallel); the first invalid one rejects. */
+export async function loadRuntimeDocuments(config: GatewayConfig, baseDir: string): Promise<RuntimeDocuments> {
+  const loaded = await Promise.all(documentPaths(config, baseDir).map((path) => loadApiDocument(path)));
+  return { baseDir, loaded: new Map(loaded.map((document) => [document.source, document])) };
+}
+
+const NO_DOCUMENTS: RuntimeDocuments = { baseDir: process.cwd(), loaded: new Map() };
+
+export function compileRuntime(config: GatewayConfig, deps: StageDeps, upstreams: UpstreamRegistry, documents: RuntimeDocuments = NO_DOCUMENTS): GatewayRuntime {
   const problems: ConfigProblem[] = [];
   const globalStages = config.stages as Record<string, unknown>;
   const fallback = compileRoute(undefined, -1, globalStages, deps, upstreams, problems);
-  const routes = config.routes.map((route, index) => compileRoute(route, index, globalStages, deps, upstreams, problems));
+  const contracts = new Map<string, CompiledContract>();
+  const routes = config.routes.map((route, index) => {
+    const contract = route.openapi ? compileRouteContract(route.openapi, `routes[${index}].openapi`, documents, contracts, problems) : undefined;
+    return { ...compileRoute(route, index, globalStages, deps, upstreams, problems), contract };
+  });
   if (problems.length > 0) {
     throw new BulwarkError('CONFIG_INVALID', problems.map((p) => `${p.path} ${p.message}`).join('\n'), { details: problems });
   }
@@ -66,6 +96,29 @@ export function compileRuntime(config: GatewayConfig, deps: StageDeps, upstreams
       pathPrefix: route.pathPrefix,
     })),
   };
+}
+
+function compileRouteContract(
+  openapi: NonNullable<RouteConfig['openapi']>, keyPath: string, documents: RuntimeDocuments,
+  cache: Map<string, CompiledContract>, problems: ConfigProblem[],
+): CompiledContract | undefined {
+  const file = resolvePath(documents.baseDir, openapi.document);
+  const key = JSON.stringify([file, openapi.basePaths]);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const loaded = documents.loaded.get(file);
+  if (!loaded) {
+    problems.push({ path: `${keyPath}.document`, message: `${file} was not loaded` });
+    return undefined;
+  }
+  try {
+    const contract = compileContract(buildApiModel(loaded), openapi.basePaths ? { basePaths: openapi.basePaths } : {});
+    cache.set(key, contract);
+    return contract;
+  } catch (error) {
+    problems.push({ path: `${keyPath}.document`, message: (error as Error).message });
+    return undefined;
+  }
 }
 
 function compileRoute(
@@ -86,7 +139,7 @@ function compileRoute(
     }
     const common = merged as CommonStageConfig;
     stageConfigs[definition.name] = merged;
-    if (!common.enabled) continue;
+    if (!common.enabled || (definition.needsContract && route?.openapi === undefined)) continue;
     try {
       compiled.push({
         name: definition.name,
@@ -116,6 +169,8 @@ function compileRoute(
     requestStages: compiled.filter((s) => s.stage.onRequest !== undefined),
     bodyStages: compiled.filter((s) => s.stage.onRequestBody !== undefined),
     responseStages: compiled.filter((s) => s.stage.onResponse !== undefined).reverse(),
+    responseBodyStages: compiled.filter((s) => s.stage.onResponseBody !== undefined).reverse(),
+    contract: undefined,
     stageConfigs,
     capsStreamedBody: compiled.some((s) => s.name === 'limits' && s.mode === 'enforce'),
   };

@@ -15,7 +15,7 @@ export function stageConfigSchema(definition: StageDefinition<never>): TObject {
   return Type.Object({
     enabled: Type.Boolean({ default: definition.enabledByDefault, description: 'run this stage' }),
     mode: Type.Union([Type.Literal('enforce'), Type.Literal('monitor')], {
-      default: 'enforce', description: 'enforce denies; monitor records what it would deny and lets the request through',
+      default: definition.defaultMode ?? 'enforce', description: 'enforce denies; monitor records what it would deny and lets the request through',
     }),
     failurePolicy: Type.Optional(FailurePolicy),
     ...definition.configSchema.properties,

@@ -35,6 +35,23 @@ export interface Stage {
   onRequestBody?(ctx: RequestContext, body: RequestBody): Verdict | Promise<Verdict>;
   /** Response phase with the response head (upstream's, or a local problem reply); may edit headers. */
   onResponse?(ctx: RequestContext, response: ResponseHead): Verdict;
+  /**
+   * How many bytes of this upstream response's body the stage wants to inspect; 0 for none. The
+   * body is buffered (up to the largest limit asked) only when some stage asks; a larger body is
+   * streamed through uninspected, with an event.
+   */
+  responseBodyLimit?(ctx: RequestContext, response: ResponseHead): number;
+  /** Response phase with the whole (decoded) upstream body; may replace it. Synchronous. */
+  onResponseBody?(ctx: RequestContext, response: ResponseHead, body: ResponseBody): Verdict;
+}
+
+/** An upstream response body being inspected; `replace` changes what the client receives. */
+export interface ResponseBody {
+  /** Media type, lowercased, without parameters; '' when absent. */
+  readonly mediaType: string;
+  /** The body with content-encoding undone. */
+  readonly bytes: Buffer;
+  replace(bytes: Buffer): void;
 }
 
 export interface StageDefinition<C = unknown> {
@@ -45,8 +62,12 @@ export interface StageDefinition<C = unknown> {
   readonly configSchema: TObject;
   /** What the stage does when it throws, unless the config says otherwise (SECURITY-BASELINE.md). */
   readonly defaultFailurePolicy: 'open' | 'closed';
+  /** The mode when the config does not set one (default enforce). */
+  readonly defaultMode?: 'enforce' | 'monitor';
   /** Whether the stage runs when the config does not mention it. */
   readonly enabledByDefault: boolean;
+  /** Only on routes with an OpenAPI document (routes[].openapi): elsewhere it has nothing to do. */
+  readonly needsContract?: boolean;
   readonly rules: readonly RuleDescription[];
   create(config: C, deps: StageDeps): Stage;
 }

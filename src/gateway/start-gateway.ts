@@ -16,7 +16,8 @@ import { startListener, type Listener } from './listeners.js';
 import { loadGatewayConfig } from './load-gateway-config.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { startOverloadMonitor } from './overload.js';
-import { compileRuntime } from './runtime.js';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { compileRuntime, loadRuntimeDocuments } from './runtime.js';
 import type { StageDeps } from './stage.js';
 import { createUpstreamRegistry } from './upstreams.js';
 import { watchConfigFile } from './watch-config.js';
@@ -28,6 +29,8 @@ export interface StartGatewayOptions {
   logger?: Logger;
   /** Injected store (tests); by default opened from config.store. */
   eventStore?: EventStore;
+  /** Where relative OpenAPI document paths start when there is no configFile (default: the working directory). */
+  baseDir?: string;
   /** Reload when the config file changes (default: true when configFile is set). */
   watch?: boolean;
 }
@@ -71,7 +74,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const upstreams = createUpstreamRegistry();
   const trusted = createIpMatcher(config.server.trustedProxies, 'server.trustedProxies');
   const stageDeps: StageDeps = { logger, overload, isTrustedProxy: (ip) => trusted.matches(ip) };
-  const gateway = createGateway(compileRuntime(config, stageDeps, upstreams), {
+  const baseDir = options.configFile === undefined ? resolvePath(options.baseDir ?? '.') : dirname(resolvePath(options.configFile));
+  let initial;
+  try {
+    initial = compileRuntime(config, stageDeps, upstreams, await loadRuntimeDocuments(config, baseDir));
+    overload.forgive();
+  } catch (error) {
+    overload.stop();
+    retention.stop();
+    await sink.close();
+    if (!options.eventStore) await eventStore.close();
+    throw error;
+  }
+  const gateway = createGateway(initial, {
     logger, metrics, sink, isTrustedProxy: stageDeps.isTrustedProxy, accessLog: config.logging.accessLog,
   });
 
@@ -114,7 +129,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     if (options.configFile === undefined) return { ok: false, error: 'no configuration file to reload from' };
     try {
       const next = loadGatewayConfig(options.configFile);
-      const runtime = compileRuntime(next, stageDeps, upstreams);
+      const runtime = compileRuntime(next, stageDeps, upstreams, await loadRuntimeDocuments(next, baseDir));
+      overload.forgive();
       gateway.swap(runtime);
       const restartOnly = (['server', 'admin', 'store', 'events', 'logging'] as const)
         .filter((key) => JSON.stringify(next[key]) !== JSON.stringify(config[key]));
@@ -165,3 +181,4 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     close: () => (closing ??= close()),
   };
 }
+

@@ -4,6 +4,12 @@ import type { Evidence, Severity } from '../core/types.js';
 
 export interface Continue { readonly action: 'continue' }
 
+/** One failed location in a problem answer: `query.limit` and why; never the value itself. */
+export interface ProblemItem {
+  readonly location: string;
+  readonly problem: string;
+}
+
 export interface Denial {
   readonly action: 'deny';
   readonly status: number;
@@ -15,6 +21,8 @@ export interface Denial {
   /** OWASP API 2023 id and/or attack class. */
   readonly category: string;
   readonly evidence?: Evidence;
+  /** What failed where, listed in the problem body's `errors` (contract validation). */
+  readonly problems?: readonly ProblemItem[];
   /** Extra response headers, e.g. Retry-After. */
   readonly headers?: Readonly<Record<string, string>>;
 }

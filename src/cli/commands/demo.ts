@@ -35,7 +35,7 @@ export function registerDemoCommand(program: Command): void {
         BULWARK_DEMO_UPSTREAM_PORT: options.upstreamPort,
         BULWARK_DEMO_DB: options.db,
       });
-      const running = await startGateway({ config, watch: false }).catch(async (error: unknown) => {
+      const running = await startGateway({ config, baseDir: DEMO_DIR, watch: false }).catch(async (error: unknown) => {
         await api.close();
         throw error;
       });

@@ -4,11 +4,15 @@ import type { StageDefinition } from '../stage.js';
 import { ipStage } from './ip/index.js';
 import { headersStage } from './headers/index.js';
 import { limitsStage } from './limits/index.js';
+import { contractStage } from './contract/index.js';
+import { contractResponseStage } from './contract-response/index.js';
 
 export const STAGES: readonly StageDefinition<never>[] = [
   ipStage,
   headersStage,
   limitsStage,
+  contractStage,
+  contractResponseStage,
 ];
 
 export function findStage(name: string): StageDefinition<never> | undefined {

@@ -1,0 +1,74 @@
+// Whether a request carries the credentials an operation's security requirements name (OpenAPI
+// Security Requirement Object: alternatives OR-ed, schemes within one AND-ed). Presence only: the
+// identity stage verifies them. A request with none at all is refused here, before any body is read.
+import type { CompiledOperation } from '../../../contract/index.js';
+import type { RequestContext } from '../../request-context.js';
+
+export function credentialsPresent(op: CompiledOperation, ctx: RequestContext): boolean {
+  const requirements = op.spec.security;
+  if (requirements.length === 0) return true;
+  return requirements.some((requirement) => Object.keys(requirement).every((name) => schemePresent(op, name, ctx)));
+}
+
+function schemePresent(op: CompiledOperation, name: string, ctx: RequestContext): boolean {
+  const scheme = op.schemes[name];
+  if (!scheme) return false; // a requirement naming an undefined scheme cannot be met
+  const authorization = headerText(ctx.headers.authorization).trimStart();
+  switch (scheme.type) {
+    case 'apiKey': {
+      const key = scheme.name ?? '';
+      if (scheme.in === 'header') return ctx.headers[key.toLowerCase()] !== undefined;
+      if (scheme.in === 'query') return queryHas(ctx.query, key);
+      return cookieNames(headerText(ctx.headers.cookie)).has(key);
+    }
+    case 'http':
+      return startsWithScheme(authorization, scheme.scheme ?? '');
+    case 'oauth2':
+    case 'openIdConnect':
+      return startsWithScheme(authorization, 'bearer');
+    case 'mutualTLS':
+      // The client certificate is checked by the TLS listener and the identity stage.
+      return ctx.protocol === 'https';
+    default:
+      return false;
+  }
+}
+
+/** Names of the query parameters, headers and cookies that carry this operation's API keys: not "unknown". */
+export function schemeCredentialNames(op: CompiledOperation): { query: string[]; header: string[]; cookie: string[] } {
+  const names = { query: [] as string[], header: [] as string[], cookie: [] as string[] };
+  for (const requirement of op.spec.security) {
+    for (const name of Object.keys(requirement)) {
+      const scheme = op.schemes[name];
+      if (scheme?.type !== 'apiKey' || scheme.name === undefined) continue;
+      if (scheme.in === 'header') names.header.push(scheme.name.toLowerCase());
+      else if (scheme.in === 'query') names.query.push(scheme.name);
+      else if (scheme.in === 'cookie') names.cookie.push(scheme.name);
+    }
+  }
+  return names;
+}
+
+function startsWithScheme(authorization: string, scheme: string): boolean {
+  return scheme !== '' && authorization.length > scheme.length && authorization.slice(0, scheme.length + 1).toLowerCase() === `${scheme.toLowerCase()} `;
+}
+
+function queryHas(query: string, key: string): boolean {
+  for (const pair of query.split('&')) {
+    const name = pair.split('=', 1)[0] ?? '';
+    try {
+      if (decodeURIComponent(name.replace(/\+/g, ' ')) === key) return true;
+    } catch {
+      // bad percent-encoding: the parameter checks report it
+    }
+  }
+  return false;
+}
+
+function cookieNames(header: string): Set<string> {
+  return new Set(header.split(';').map((part) => part.split('=', 1)[0]?.trim() ?? '').filter((name) => name !== ''));
+}
+
+function headerText(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join('; ') : value ?? '';
+}
