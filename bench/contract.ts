@@ -94,7 +94,7 @@ async function validationScenario(): Promise<void> {
     const stapiRequests: TypicalRequest[] = [
       { method: 'GET', path: '/api/v1/rest/character', query: 'uid=CHMA0000215045', headers: { host: 'stapi.co' } },
       { method: 'GET', path: '/api/v1/rest/character/search', query: 'pageNumber=2&pageSize=50', headers: { host: 'stapi.co' } },
-      { method: 'GET', path: '/api/v2/rest/spacecraft/search', query: 'pageNumber=0&pageSize=20&sort=name,ASC', headers: { host: 'stapi.co' } },
+      { method: 'GET', path: '/api/v1/rest/spacecraft/search', query: 'pageNumber=0&pageSize=20&apiKey=k', headers: { host: 'stapi.co' } },
     ];
     report(`STAPI (real document), ${stapi.operations.length} operations, GET searches`, timeRequests(stapi, stapiRequests));
     const pass = generated.medianUs < 20 && generated.p99Us < 100;

@@ -49,6 +49,8 @@ interface TargetSpec {
   kind: Kind;
   /** Bulwark only: the stages section and logging of its config. */
   stages?: Record<string, unknown>;
+  /** Bulwark only: the route enforces the demo API's OpenAPI document (demo/openapi.yaml). */
+  contract?: boolean;
   logging?: { level: string; accessLog: boolean };
 }
 
@@ -66,6 +68,14 @@ const ALL_TARGETS: TargetSpec[] = [
   { id: 'baseline', label: 'baseline undici proxy', kind: 'baseline' },
   { id: 'bulwark-none', label: 'Bulwark, no stages', kind: 'bulwark', stages: NO_STAGES, logging: SILENT },
   { id: 'bulwark-stages', label: 'Bulwark, limits + ip + headers', kind: 'bulwark', stages: THIS_ISSUE_STAGES, logging: SILENT },
+  // The stages above plus contract enforcement of demo/openapi.yaml: operation matching, parameter
+  // validation, unknown-parameter checks.
+  {
+    id: 'bulwark-contract', label: 'Bulwark, stages + contract', kind: 'bulwark', contract: true, logging: SILENT,
+    // Response checks are measured in-process by bench:contract: here the demo API's undeclared
+    // costPrice would make every request write an event, which measures the event store instead.
+    stages: { ...THIS_ISSUE_STAGES, 'contract-response': { enabled: false } },
+  },
   {
     id: 'bulwark-stages-log', label: 'Bulwark, stages + access log', kind: 'bulwark', stages: THIS_ISSUE_STAGES,
     logging: { level: 'info', accessLog: true },
@@ -296,7 +306,11 @@ async function startTarget(spec: TargetSpec, workDir: string, upstreamUrl: strin
       store: { sqlite: { path: join(workDir, `${spec.id}.db`) } },
       logging: spec.logging,
       stages: spec.stages,
-      routes: [{ name: 'bookshop', match: { pathPrefix: '/' }, upstream: { url: upstreamUrl } }],
+      routes: [{
+        name: 'bookshop', match: { pathPrefix: '/' }, upstream: { url: upstreamUrl },
+        // The demo document's server is /api; here the gateway serves the bookshop at the root.
+        ...(spec.contract ? { openapi: { document: join(ROOT, 'demo', 'openapi.yaml'), basePaths: [''] } } : {}),
+      }],
     }, null, 2));
     arg = [file];
   }
@@ -426,6 +440,11 @@ async function checkTargets(targets: Running[]): Promise<void> {
         throw new Error(`${target.spec.id}: the headers stage did not run (x-content-type-options / server)`);
       }
     }
+    if (target.spec.id === 'bulwark-contract') {
+      const shadow = await fetch(`${target.url}/admin`);
+      const problem = await shadow.text();
+      if (shadow.status !== 404 || !problem.includes('contract.unknown-path')) throw new Error(`bulwark-contract: the contract stage did not run (GET /admin answered ${shadow.status})`);
+    }
     if (target.spec.id === 'bulwark-none' && response.headers.get('server') !== 'demo-bookshop/1.0') {
       throw new Error('bulwark-none: the headers stage ran although it is disabled');
     }
@@ -500,6 +519,13 @@ function checks(summaries: Map<string, Summary>, halfRuns: Map<string, Run[]>): 
     out.push({
       name: 'Bulwark, limits + ip + headers: throughput >= 0.7x baseline', pass: stages.ratio >= 0.7,
       detail: `${stages.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(stages.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
+    });
+  }
+  const contract = summaries.get('bulwark-contract');
+  if (baseline && contract) {
+    out.push({
+      name: 'Bulwark, stages + contract: throughput >= 0.6x baseline', pass: contract.ratio >= 0.6,
+      detail: `${contract.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(contract.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
     });
   }
   const noneHalf = halfRuns.get('bulwark-none') ?? [];

@@ -18,13 +18,12 @@ export interface CompiledMedia {
   /** The OpenAPI schema as written (dereferenced): XML conversion and multipart encodings read it. */
   readonly schema: unknown;
   readonly encoding?: MediaTypeSpec['encoding'];
-  /** The document's own schema; undefined when the media type has none. */
+  /**
+   * The document's schema, with open objects marked so undeclared properties are reported too
+   * (keyword `bulwarkUndeclared`); undefined when the media type has none. For form and multipart
+   * bodies it coerces strings, since their values arrive as text.
+   */
   readonly validate?: ValidateFunction;
-  /** The same schema with open objects closed, to report undeclared properties; undefined when nothing is open. */
-  readonly validateClosed?: ValidateFunction;
-  /** For form and multipart bodies: validators that coerce strings (their values arrive as text). */
-  readonly validateCoercing?: ValidateFunction;
-  readonly validateCoercingClosed?: ValidateFunction;
 }
 
 export interface CompiledParameters {
@@ -93,36 +92,52 @@ function joinBase(base: string, template: string): string {
 }
 
 interface SchemaCompiler {
-  body(schema: unknown, direction: Direction, closed: boolean): ValidateFunction | undefined;
-  coercing(schema: unknown, direction: Direction, closed: boolean): ValidateFunction | undefined;
+  /** A body schema (JSON, XML, text: no coercion; form and multipart: coercing), objects closed. */
+  body(schema: unknown, direction: Direction, isCoercing: boolean): ValidateFunction;
+  /** One validator per distinct parameter set: operations sharing $ref'd parameters share it. */
+  parameters(specs: readonly ParameterSpec[]): ValidateFunction;
 }
 
 /** Memoises by schema object: a component referenced by a hundred operations compiles once per variant. */
 function createSchemaCompiler(model: ApiModel): SchemaCompiler {
   const ajvs = { body: createAjv('body'), parameters: createAjv('parameters') };
-  const caches = new Map<string, WeakMap<object, ValidateFunction | null>>();
-  function compile(purpose: 'body' | 'parameters', schema: unknown, direction: Direction, closed: boolean): ValidateFunction | undefined {
-    const cacheKey = `${purpose}:${direction}:${closed}`;
-    let cache = caches.get(cacheKey);
-    if (!cache) caches.set(cacheKey, cache = new WeakMap());
-    const memoKey = isObject(schema) ? schema : undefined;
-    const cached = memoKey ? cache.get(memoKey) : undefined;
-    if (cached !== undefined) return cached ?? undefined;
-    const open = toJsonSchema(schema, { dialect: model.dialect, direction });
-    let validate: ValidateFunction | null;
-    if (closed) {
-      const closedSchema = toJsonSchema(schema, { dialect: model.dialect, direction, closeObjects: true });
-      // Nothing was open: the closed variant would only repeat the first validation.
-      validate = JSON.stringify(closedSchema) === JSON.stringify(open) ? null : compileSchema(ajvs[purpose], closedSchema);
-    } else {
-      validate = compileSchema(ajvs[purpose], open);
-    }
-    if (memoKey) cache.set(memoKey, validate);
-    return validate ?? undefined;
-  }
+  const caches = new Map<string, WeakMap<object, ValidateFunction>>();
+  const ids = new WeakMap<object, number>();
+  let nextId = 0;
+  const idOf = (schema: unknown): string => {
+    if (!isObject(schema)) return JSON.stringify(schema) ?? 'undefined';
+    let id = ids.get(schema);
+    if (id === undefined) ids.set(schema, id = nextId++);
+    return String(id);
+  };
+  const parameterSets = new Map<string, ValidateFunction>();
+
   return {
-    body: (schema, direction, closed) => compile('body', schema, direction, closed),
-    coercing: (schema, direction, closed) => compile('parameters', schema, direction, closed),
+    body(schema, direction, isCoercing) {
+      const purpose = isCoercing ? 'parameters' : 'body';
+      const cacheKey = `${purpose}:${direction}`;
+      let cache = caches.get(cacheKey);
+      if (!cache) caches.set(cacheKey, cache = new WeakMap());
+      const cached = isObject(schema) ? cache.get(schema) : undefined;
+      if (cached) return cached;
+      const validate = compileSchema(ajvs[purpose], toJsonSchema(schema, { dialect: model.dialect, direction, closeObjects: true }));
+      if (isObject(schema)) cache.set(schema, validate);
+      return validate;
+    },
+    parameters(specs) {
+      const key = specs.map((p) => `${p.name}\u0000${p.required}\u0000${idOf(p.schema)}`).join('\u0001');
+      let validate = parameterSets.get(key);
+      if (!validate) {
+        const schema = {
+          type: 'object',
+          properties: Object.fromEntries(specs.map((p) => [p.name, p.schema])),
+          required: specs.filter((p) => p.required).map((p) => p.name),
+        };
+        validate = compileSchema(ajvs.parameters, toJsonSchema(schema, { dialect: model.dialect, direction: 'request' }));
+        parameterSets.set(key, validate);
+      }
+      return validate;
+    },
   };
 }
 
@@ -150,32 +165,25 @@ function compileOperation(spec: OperationSpec, model: ApiModel, compiler: Schema
 function compileParameters(specs: readonly ParameterSpec[], compiler: SchemaCompiler): CompiledParameters {
   const names = new Set(specs.map((p) => p.name));
   if (specs.length === 0) return { specs, names };
-  const schema = {
-    type: 'object',
-    properties: Object.fromEntries(specs.map((p) => [p.name, p.schema])),
-    required: specs.filter((p) => p.required).map((p) => p.name),
-  };
-  const validate = compiler.coercing(schema, 'request', false);
-  return { specs, names, ...(validate ? { validate } : {}) };
+  return { specs, names, validate: compiler.parameters(specs) };
 }
 
 function compileMedia(media: MediaTypeSpec, direction: Direction, compiler: SchemaCompiler): CompiledMedia {
   const base = { range: media.mediaType, schema: media.schema, ...(media.encoding ? { encoding: media.encoding } : {}) };
-  if (media.schema === undefined) return base;
   const kind = bodyKindOf(media.mediaType);
-  const validators: Partial<Record<'validate' | 'validateClosed' | 'validateCoercing' | 'validateCoercingClosed', ValidateFunction>> = {};
-  if (kind === 'form' || kind === 'multipart') {
-    assign(validators, 'validateCoercing', compiler.coercing(media.schema, direction, false));
-    assign(validators, 'validateCoercingClosed', compiler.coercing(media.schema, direction, true));
-  } else if (kind !== 'other' || media.mediaType.includes('*')) {
-    assign(validators, 'validate', compiler.body(media.schema, direction, false));
-    assign(validators, 'validateClosed', compiler.body(media.schema, direction, true));
-  }
-  return { ...base, ...validators };
-}
-
-function assign<K extends string>(target: Partial<Record<K, ValidateFunction>>, key: K, value: ValidateFunction | undefined): void {
-  if (value) target[key] = value;
+  if (media.schema === undefined || (kind === 'other' && !media.mediaType.includes('*'))) return base;
+  const isCoercing = kind === 'form' || kind === 'multipart';
+  if (direction === 'request') return { ...base, validate: compiler.body(media.schema, direction, isCoercing) };
+  // Response validators compile on first use: a document's responses often outnumber its requests
+  // several times, and compiling them all would double start-up and reload time for schemas that
+  // many deployments never check (contract-response is monitor-only by default, and often off).
+  let validate: ValidateFunction | undefined;
+  return {
+    ...base,
+    get validate() {
+      return (validate ??= compiler.body(media.schema, direction, isCoercing));
+    },
+  };
 }
 
 /** How a body of this media type is parsed; the type sent decides, not the declared range. */

@@ -110,7 +110,7 @@ export interface BodyCheckOptions {
   readonly multipart: MultipartLimits;
   /** Media ranges files may have when the document's `encoding` says nothing; [] allows any. */
   readonly allowedFileTypes: readonly string[];
-  /** Run the closed-schema validator too, to report undeclared properties (costs a second validation). */
+  /** Report properties the schema does not declare but leaves open (the `undeclared-property` rule). */
   readonly reportUndeclared: boolean;
 }
 
@@ -138,18 +138,18 @@ export function checkBody(op: CompiledOperation, body: BodyInput | undefined, op
   switch (bodyKindOf(body.mediaType)) {
     case 'json': {
       const parsed = body.json();
-      return parsed.ok ? validateValue(media, parsed.value, false, options) : { kind: 'malformed', problem: 'the body is not valid JSON' };
+      return parsed.ok ? validateValue(media, parsed.value, options) : { kind: 'malformed', problem: 'the body is not valid JSON' };
     }
     case 'xml': {
       const parsed = parseXmlBody(body.decoded.toString('utf8'), media.schema, options.xml);
-      return parsed.ok ? validateValue(media, parsed.value, false, options) : { kind: 'malformed', problem: `the XML body is not acceptable: ${parsed.problem}` };
+      return parsed.ok ? validateValue(media, parsed.value, options) : { kind: 'malformed', problem: `the XML body is not acceptable: ${parsed.problem}` };
     }
     case 'text':
-      return validateValue(media, body.decoded.toString('utf8'), false, options);
+      return validateValue(media, body.decoded.toString('utf8'), options);
     case 'form': {
       const parsed = parseQuery(body.decoded.toString('utf8'), options.multipart.maxParts);
       if (!parsed.ok) return { kind: 'malformed', problem: `the form body is not acceptable: ${parsed.problem}` };
-      return validateValue(media, formObject(media, parsed.pairs), true, options);
+      return validateValue(media, formObject(media, parsed.pairs), options);
     }
     case 'multipart':
       return checkMultipart(media, body, options);
@@ -158,14 +158,10 @@ export function checkBody(op: CompiledOperation, body: BodyInput | undefined, op
   }
 }
 
-function validateValue(media: CompiledMedia, value: unknown, isCoercing: boolean, options: BodyCheckOptions): BodyCheck {
-  const validate = isCoercing ? media.validateCoercing : media.validate;
-  const closed = isCoercing ? media.validateCoercingClosed : media.validateClosed;
-  if (!validate) return OK;
-  const failures = validate(value) ? [] : toFailures(validate.errors, 'body');
-  if (options.reportUndeclared && closed && !failures.some((f) => f.kind === 'invalid') && !closed(value)) {
-    failures.push(...toFailures(closed.errors, 'body', true).filter((f) => f.kind === 'undeclared'));
-  }
+function validateValue(media: CompiledMedia, value: unknown, options: BodyCheckOptions): BodyCheck {
+  const validate = media.validate;
+  if (!validate || validate(value)) return OK;
+  const failures = toFailures(validate.errors, 'body').filter((f) => options.reportUndeclared || f.kind !== 'undeclared');
   return failures.length === 0 ? OK : { kind: 'failures', failures };
 }
 
@@ -209,7 +205,7 @@ async function checkMultipart(media: CompiledMedia, body: BodyInput, options: Bo
   // Files stand in as empty strings: their schema is `type: string, format: binary`, and the bytes
   // were already limited and type-checked above.
   for (const [field, count] of fileCounts) value[field] = shapeOf(properties[field]) === 'array' ? Array.from({ length: count }, () => '') : '';
-  return validateValue(media, value, true, options);
+  return validateValue(media, value, options);
 }
 
 function fileTypesFor(media: CompiledMedia, field: string, fallback: readonly string[]): readonly string[] {

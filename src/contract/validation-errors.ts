@@ -21,15 +21,14 @@ const MAX_NAME = 64;
 
 /**
  * `root` is 'body' (JSONPath-like locations under `body.$`) or a parameter location such as 'query'
- * (the first pointer segment is the parameter name). `isClosedVariant` marks errors from the
- * validator that closes open objects: its extra-property errors are `undeclared`, not `mass-assignment`.
+ * (the first pointer segment is the parameter name).
  */
-export function toFailures(errors: readonly ErrorObject[] | null | undefined, root: string, isClosedVariant = false): Failure[] {
+export function toFailures(errors: readonly ErrorObject[] | null | undefined, root: string): Failure[] {
   const failures: Failure[] = [];
   const seen = new Set<string>();
   for (const error of errors ?? []) {
     if (error.keyword === 'if') continue; // its branch error says what failed
-    const failure = toFailure(error, root, isClosedVariant);
+    const failure = toFailure(error, root);
     const key = `${failure.location}\u0000${failure.problem}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -39,7 +38,7 @@ export function toFailures(errors: readonly ErrorObject[] | null | undefined, ro
   return failures;
 }
 
-function toFailure(error: ErrorObject, root: string, isClosedVariant: boolean): Failure {
+function toFailure(error: ErrorObject, root: string): Failure {
   const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapePointer);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -51,11 +50,13 @@ function toFailure(error: ErrorObject, root: string, isClosedVariant: boolean): 
       return {
         location: locationOf(root, [...segments, property]),
         problem: 'is not declared in the schema',
-        kind: isClosedVariant ? 'undeclared' : 'mass-assignment',
+        kind: 'mass-assignment',
         pointer: error.instancePath,
         property,
       };
     }
+    case 'bulwarkUndeclared':
+      return { location: locationOf(root, segments), problem: 'is not declared in the schema', kind: 'undeclared', pointer: error.instancePath };
     case 'bulwarkReadOnly':
       return { location: locationOf(root, segments), problem: 'is read-only and must not be sent', kind: 'read-only', pointer: error.instancePath };
     case 'bulwarkWriteOnly':

@@ -159,7 +159,8 @@ function fromSaxesError(error: unknown, line: number, column: number): XmlFailur
     : lower.includes('doctype') ? 'doctype'
       : lower.includes('processing instruction') ? 'processing-instruction'
         : 'malformed';
-  return { ok: false, reason, problem: `not well-formed XML: ${safe} (line ${line}, column ${column})` };
+  const heading = reason === 'malformed' ? 'not well-formed XML' : 'not allowed in an XML body';
+  return { ok: false, reason, problem: `${heading}: ${safe} (line ${line}, column ${column})` };
 }
 
 /**
@@ -391,7 +392,7 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 function convertText(text: string, view: SchemaView): unknown {
   const { types } = view;
   if (types.has('string') || types.size === 0) return text;
-  const trimmed = text.trim();
+  const trimmed = trimXmlSpace(text);
   if ((types.has('integer') || types.has('number')) && JSON_NUMBER.test(trimmed)) {
     const value = Number(trimmed);
     if (Number.isFinite(value)) return value;
@@ -427,8 +428,23 @@ function toObject(entries: Entries): Record<string, unknown> {
   return result;
 }
 
+// XML whitespace is only space, tab, CR and LF (XML 1.0 §2.3 S); String#trim would also drop U+00A0
+// and friends, which are data. Written as loops: /\s+$/ is quadratic on long runs of spaces (CWE-1333).
+function isXmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function trimXmlSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isXmlSpace(text.charCodeAt(start))) start += 1;
+  while (end > start && isXmlSpace(text.charCodeAt(end - 1))) end -= 1;
+  return text.slice(start, end);
+}
+
 function isBlank(text: string): boolean {
-  return text.trim() === '';
+  for (let index = 0; index < text.length; index += 1) if (!isXmlSpace(text.charCodeAt(index))) return false;
+  return true;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -58,6 +58,16 @@ export function createAjv(purpose: AjvPurpose): Ajv2020 {
       return false;
     },
   });
+  ajv.addKeyword({
+    keyword: 'bulwarkUndeclared',
+    schemaType: 'boolean',
+    errors: true,
+    validate: function undeclared(isUndeclared: boolean) {
+      if (!isUndeclared) return true;
+      (undeclared as unknown as { errors: unknown[] }).errors = [{ keyword: 'bulwarkUndeclared', message: 'is not declared in the schema', params: {} }];
+      return false;
+    },
+  });
   return ajv;
 }
 

@@ -9,7 +9,11 @@ export type Direction = 'request' | 'response';
 export interface ConvertOptions {
   readonly dialect: SchemaDialect;
   readonly direction: Direction;
-  /** Add `unevaluatedProperties: false` where the schema leaves undeclared properties open. */
+  /**
+   * Where the schema leaves undeclared properties open, add `unevaluatedProperties` with a schema
+   * that always fails (`bulwarkUndeclared`), so one validation also reports them, each at its own
+   * location and told apart from the document's own `additionalProperties: false` errors.
+   */
   readonly closeObjects?: boolean;
 }
 
@@ -22,6 +26,7 @@ const SUBSCHEMA_ARRAYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const SUBSCHEMAS = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalItems'];
 const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'];
 const MAX_NODES = 10_000;
+const UNDECLARED = Object.freeze({ bulwarkUndeclared: true });
 
 export function toJsonSchema(schema: unknown, options: ConvertOptions): Record<string, unknown> {
   const defs: Record<string, unknown> = {};
@@ -135,7 +140,7 @@ export function toJsonSchema(schema: unknown, options: ConvertOptions): Record<s
     if (!hasProperties && !hasComposition) return; // a free-form map stays free-form
     if (out.type !== undefined && !types.includes('object')) return;
     if (hasComposition && !hasProperties && !compositionDeclaresProperties(out)) return;
-    out.unevaluatedProperties = false;
+    out.unevaluatedProperties = UNDECLARED;
   }
 
   const root = convert(schema, false);
