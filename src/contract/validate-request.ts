@@ -119,10 +119,13 @@ export type BodyCheck =
   | { readonly kind: 'missing' }
   | { readonly kind: 'unsupported-media-type'; readonly declared: readonly string[] }
   | { readonly kind: 'malformed'; readonly problem: string }
+  /** Over a parser limit that is about size (multipart parts, files, field or file bytes; XML nodes or text). */
+  | { readonly kind: 'too-large'; readonly problem: string }
   | { readonly kind: 'file-type'; readonly failures: readonly Failure[] }
   | { readonly kind: 'failures'; readonly failures: readonly Failure[] };
 
 const OK: BodyCheck = Object.freeze({ kind: 'ok' });
+const SIZE_FAILURES: ReadonlySet<string> = new Set(['too-many-parts', 'too-many-files', 'file-too-large', 'field-too-large']);
 
 /** Which declared media type the request's Content-Type selects; undefined → 415. */
 export function mediaFor(op: CompiledOperation, mediaType: string): CompiledMedia | undefined {
@@ -142,7 +145,8 @@ export function checkBody(op: CompiledOperation, body: BodyInput | undefined, op
     }
     case 'xml': {
       const parsed = parseXmlBody(body.decoded.toString('utf8'), media.schema, options.xml);
-      return parsed.ok ? validateValue(media, parsed.value, options) : { kind: 'malformed', problem: `the XML body is not acceptable: ${parsed.problem}` };
+      if (!parsed.ok) return { kind: parsed.reason === 'size' ? 'too-large' : 'malformed', problem: `the XML body is not acceptable: ${parsed.problem}` };
+      return validateValue(media, parsed.value, options);
     }
     case 'text':
       return validateValue(media, body.decoded.toString('utf8'), options);
@@ -184,7 +188,7 @@ function formObject(media: CompiledMedia, pairs: QueryPairs): Record<string, unk
 
 async function checkMultipart(media: CompiledMedia, body: BodyInput, options: BodyCheckOptions): Promise<BodyCheck> {
   const parsed = await parseMultipart(body.decoded, body.contentType, options.multipart);
-  if (!parsed.ok) return { kind: 'malformed', problem: `the multipart body is not acceptable: ${parsed.problem}` };
+  if (!parsed.ok) return { kind: SIZE_FAILURES.has(parsed.reason) ? 'too-large' : 'malformed', problem: `the multipart body is not acceptable: ${parsed.problem}` };
   const properties = propertySchemas(media.schema);
   const value: Record<string, unknown> = {};
   for (const [name, values] of Object.entries<readonly string[]>(parsed.fields)) value[name] = shapeOf(properties[name]) === 'array' ? [...values] : values[0];

@@ -2,6 +2,7 @@
 // upstream; every rule's deny, monitor and allow path, as a client sees it.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
@@ -210,6 +211,46 @@ ${route('shop', api.url, `    openapi: { document: ${JSON.stringify(SHOP)} }`)}`
     assert.equal(massAssignment?.action, 'blocked');
     assert.equal(massAssignment?.operation, 'POST /users');
     assert.equal(massAssignment?.evidence?.location, 'body.$.isAdmin');
+  });
+});
+
+describe('a real Swagger 2.0 document (the Petstore, from @readme/oas-examples)', () => {
+  test('parameters, security, JSON and XML bodies and uploads are enforced as declared', async () => {
+    const petstore = createRequire(import.meta.url).resolve('@readme/oas-examples/2.0/json/petstore.json');
+    const api = await startUpstream();
+    const gw = await startTestGateway(`${listenerYaml()}
+routes:
+${route('petstore', api.url, `    openapi: { document: ${JSON.stringify(petstore)} }
+    stages:
+      limits: { headers: { rejectUnderscores: false } }  # the Petstore's API key header is api_key`)}`);
+    const auth = { authorization: 'Bearer t0k3n' };
+    const ruleOf = async (path: string, options: Parameters<typeof request>[1] = {}) => {
+      const answer = await call(`${gw.url}${path}`, options);
+      return answer.status === 200 ? 'ok' : `${answer.status} ${(answer.json() as Problem).ruleId} ${((answer.json() as Problem).errors ?? []).map((e) => e.location).join(',')}`.trim();
+    };
+    try {
+      assert.equal(await ruleOf('/v2/pet/findByStatus?status=available&status=sold', { headers: auth }), 'ok');
+      assert.equal(await ruleOf('/v2/pet/findByStatus?status=lost', { headers: auth }), '400 contract.parameter-invalid query.status[0]');
+      assert.equal(await ruleOf('/v2/pet/findByStatus?status=sold'), '401 contract.security-missing');
+      assert.equal(await ruleOf('/v2/pet/abc', { headers: { api_key: 'k' } }), '400 contract.parameter-invalid path.petId');
+      const json = (body: unknown) => ({ method: 'POST' as const, headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(await ruleOf('/v2/pet', json({ name: 'rex', photoUrls: ['https://example.com/rex.png'], tags: [{ id: 1, name: 'good' }] })), 'ok');
+      assert.equal(await ruleOf('/v2/pet', json({ name: 'rex' })), '422 contract.body-invalid body.$.photoUrls');
+      assert.equal(await ruleOf('/v2/pet', json({ name: 'rex', photoUrls: [], status: 'lost' })), '422 contract.body-invalid body.$.status');
+      const xml = (body: string) => ({ method: 'POST' as const, headers: { ...auth, 'content-type': 'application/xml' }, body });
+      assert.equal(await ruleOf('/v2/pet', xml('<Pet><name>rex</name><photoUrls><photoUrl>a.png</photoUrl><photoUrl>b.png</photoUrl></photoUrls></Pet>')), 'ok');
+      assert.equal(await ruleOf('/v2/pet', xml('<Pet><photoUrls><photoUrl>a.png</photoUrl></photoUrls></Pet>')), '422 contract.body-invalid body.$.name');
+      const form = new FormData();
+      form.append('additionalMetadata', 'a photo');
+      form.append('file', new Blob([Buffer.from([0xff, 0xd8, 0xff, 0xe0])], { type: 'image/jpeg' }), 'rex.jpg');
+      const encoded = new Response(form);
+      assert.equal(await ruleOf('/v2/pet/7/uploadImage', { method: 'POST', headers: { ...auth, 'content-type': encoded.headers.get('content-type') ?? '' }, body: Buffer.from(await encoded.arrayBuffer()) }), 'ok');
+      assert.equal(await ruleOf('/v2/store/inventory', { headers: { api_key: 'k' } }), 'ok');
+      assert.equal(await ruleOf('/v2/store/order/5', { method: 'PATCH' }), '405 contract.method-not-allowed');
+    } finally {
+      await gw.close();
+      await api.close();
+    }
   });
 });
 

@@ -319,6 +319,13 @@ function bindingsOf(view: SchemaView, cache: ConversionCache): Bindings {
       bind(viewOf(property.items, cache).names, key, { key, schema: property.items, shape: 'unwrapped' });
     }
   }
+  // Many generated servers (the Swagger Petstore among them) name a wrapped array's wrapper after the
+  // property and put xml.name on the items instead, against §4.8.26. Accept the property name as a
+  // wrapper too, where nothing else claims it: the value is validated the same either way.
+  for (const [key, schema] of view.properties) {
+    const property = viewOf(schema, cache);
+    if (!property.isAttribute && isArrayShaped(property) && property.isWrapped) bind([key], key, { key, schema, shape: 'wrapped' });
+  }
   const bindings: Bindings = { attributes, elements };
   cache.bindings.set(view, bindings);
   return bindings;

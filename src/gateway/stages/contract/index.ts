@@ -20,7 +20,7 @@ interface OperationPlan {
   readonly parameterOptions: ParameterCheckOptions;
 }
 
-const BODY_RULES: readonly ContractRule[] = ['body-malformed', 'body-invalid', 'mass-assignment', 'undeclared-property', 'read-only-property', 'file-type-not-allowed'];
+const BODY_RULES: readonly ContractRule[] = ['body-malformed', 'body-too-large', 'body-invalid', 'mass-assignment', 'undeclared-property', 'read-only-property', 'file-type-not-allowed'];
 
 export const contractStage = defineStage<ContractConfig>({
   name: 'contract',
@@ -139,6 +139,8 @@ function bodyVerdict(ctx: RequestContext, result: BodyCheck, modes: Readonly<Rec
       return judge(ctx, 'contract', modes['content-type-unsupported'], rule('content-type-unsupported', 415, 'The Content-Type is not one the operation accepts.')) ?? CONTINUE;
     case 'malformed':
       return judge(ctx, 'contract', modes['body-malformed'], rule('body-malformed', 400, `The request body could not be parsed: ${result.problem}.`)) ?? CONTINUE;
+    case 'too-large':
+      return judge(ctx, 'contract', modes['body-too-large'], rule('body-too-large', 413, `The request body is over a parser limit: ${result.problem}.`)) ?? CONTINUE;
     case 'file-type':
       return judge(ctx, 'contract', modes['file-type-not-allowed'], rule('file-type-not-allowed', 415, 'An uploaded file has a type the operation does not accept.', { failures: result.failures })) ?? CONTINUE;
     case 'failures':

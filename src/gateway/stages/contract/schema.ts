@@ -16,6 +16,7 @@ export const CONTRACT_RULE_DEFAULTS = {
   'body-required': 'enforce',
   'content-type-unsupported': 'enforce',
   'body-malformed': 'enforce',
+  'body-too-large': 'enforce',
   'body-invalid': 'enforce',
   'mass-assignment': 'enforce',
   'undeclared-property': 'monitor',
