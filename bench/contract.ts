@@ -23,6 +23,7 @@ const WARMUP = Math.min(10_000, ITERATIONS);
 
 const PARAMETER_OPTIONS = { maxQueryPairs: 1000, allowedHeaders: new Set(['host', 'accept', 'content-type', 'content-length', 'user-agent']), allowedCookies: new Set<string>(), allowedQuery: new Set<string>() };
 const BODY_OPTIONS = {
+  maxFormFields: 1000,
   xml: { maxDepth: 64, maxNodes: 10_000, maxTextBytes: 1 << 20 },
   multipart: { maxParts: 100, maxFiles: 10, maxFileBytes: 10 << 20, maxFieldBytes: 64 << 10, maxHeaderPairs: 20 },
   allowedFileTypes: [],

@@ -65,6 +65,13 @@ describe('query parameter styles', () => {
     assert.deepEqual(locations(check('GET', '/query?json=%7Bnot')), ['query.json']);
   });
 
+  it('refuses a single-valued parameter sent twice (parameter pollution)', () => {
+    assert.deepEqual(locations(check('GET', '/query?flag=true&flag=false')), ['query.flag']);
+    assert.deepEqual(check('GET', '/query?flag=true&flag=false').failures[0]?.problem, 'must not be repeated');
+    assert.deepEqual(locations(check('GET', '/query?csv=1,2&csv=3')), ['query.csv']);
+    assert.deepEqual(locations(check('GET', '/query?multi=1&multi=2')), []);
+  });
+
   it('reports undeclared and undecodable query parameters', () => {
     assert.deepEqual([...check('GET', '/query?flag=true&debug=1&__proto__=x').unknown.query].sort(), ['__proto__', 'debug']);
     const broken = check('GET', '/query?flag=%E0%A4');
@@ -85,6 +92,7 @@ describe('header and cookie parameters', () => {
 
 describe('bodies without a declared body', () => {
   const options: BodyCheckOptions = {
+    maxFormFields: 100,
     xml: { maxDepth: 8, maxNodes: 100, maxTextBytes: 1000 },
     multipart: { maxParts: 5, maxFiles: 1, maxFileBytes: 100, maxFieldBytes: 100, maxHeaderPairs: 10 },
     allowedFileTypes: [],

@@ -58,6 +58,12 @@ export function checkParameters(op: CompiledOperation, input: ParameterInput, op
         const read = readQueryParameter(spec, pairs);
         for (const key of read.consumed) consumedQuery.add(key);
         value = read.value;
+        if (isRepeated(spec, pairs)) {
+          // HTTP parameter pollution: ?limit=10&limit=99999 is checked as 10 here, while some
+          // frameworks read the last value or an array upstream. One value means one value.
+          failures.push({ location: `query.${spec.name}`, problem: 'must not be repeated', kind: 'invalid', pointer: `/${spec.name}` });
+          continue;
+        }
       } else if (location === 'header') {
         value = readHeaderParameter(spec, input.headers[spec.name]);
       } else {
@@ -77,6 +83,12 @@ export function checkParameters(op: CompiledOperation, input: ParameterInput, op
       cookie: [...cookies.keys()].filter((name) => !op.parameters.cookie.names.has(name) && !options.allowedCookies.has(name)),
     },
   };
+}
+
+/** A query key that carries one value (not an exploded array) but was sent more than once. */
+function isRepeated(spec: ParameterSpec, pairs: QueryPairs): boolean {
+  const isMultiValued = spec.shape === 'array' && spec.explode && (spec.style === 'form' || spec.style === 'spaceDelimited' || spec.style === 'pipeDelimited');
+  return !isMultiValued && spec.style !== 'deepObject' && (pairs.get(spec.name)?.length ?? 0) > 1;
 }
 
 /** A parameter described by `content` (e.g. JSON in a query value) is parsed before validation. */
@@ -106,6 +118,8 @@ export interface BodyInput {
 }
 
 export interface BodyCheckOptions {
+  /** Most fields of an application/x-www-form-urlencoded body. */
+  readonly maxFormFields: number;
   readonly xml: XmlLimits;
   readonly multipart: MultipartLimits;
   /** Media ranges files may have when the document's `encoding` says nothing; [] allows any. */
@@ -151,7 +165,7 @@ export function checkBody(op: CompiledOperation, body: BodyInput | undefined, op
     case 'text':
       return validateValue(media, body.decoded.toString('utf8'), options);
     case 'form': {
-      const parsed = parseQuery(body.decoded.toString('utf8'), options.multipart.maxParts);
+      const parsed = parseQuery(body.decoded.toString('utf8'), options.maxFormFields);
       if (!parsed.ok) return { kind: 'malformed', problem: `the form body is not acceptable: ${parsed.problem}` };
       return validateValue(media, formObject(media, parsed.pairs), options);
     }

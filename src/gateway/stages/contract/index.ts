@@ -35,6 +35,7 @@ export const contractStage = defineStage<ContractConfig>({
     const plans = new WeakMap<CompiledOperation, OperationPlan>();
     const allowedHeaders = new Set([...ALLOWED_REQUEST_HEADERS, ...config.allowedHeaders.map((h) => h.toLowerCase())]);
     const bodyOptions = (modes: Readonly<Record<ContractRule, RuleMode>>): BodyCheckOptions => ({
+      maxFormFields: config.maxQueryParameters,
       xml: config.xml,
       multipart: { ...config.multipart, maxHeaderPairs: 20 },
       allowedFileTypes: config.multipart.allowedFileTypes,

@@ -42,7 +42,7 @@ export const contractConfigSchema = Type.Object({
     default: [], description: 'request headers never reported as unknown, besides the built-in list of standard, CORS, forwarding and tracing headers',
   }),
   allowedCookies: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'cookies never reported as unknown' }),
-  maxQueryParameters: Type.Integer({ minimum: 1, default: 1000, description: 'most query pairs parsed for validation (400 beyond)' }),
+  maxQueryParameters: Type.Integer({ minimum: 1, default: 1000, description: 'most query pairs, and most fields of a form body, parsed for validation (400 beyond)' }),
   xml: Type.Object({
     maxDepth: Type.Integer({ minimum: 1, default: 64, description: 'deepest element nesting (400)' }),
     maxNodes: Type.Integer({ minimum: 1, default: 10_000, description: 'most elements plus attributes (400)' }),
