@@ -150,6 +150,10 @@ const SCENARIOS: readonly Scenario[] = [
     headers: { 'content-type': 'application/pdf', 'content-length': '4' }, locations: ['header.content-type'],
   },
   { rule: 'body-malformed', status: 400, method: 'POST', target: `${API}/notes`, body: { text: '{"text":', contentType: 'application/json' } },
+  {
+    rule: 'body-too-large', status: 413, method: 'POST', target: `${API}/avatars`,
+    body: multipart([{ name: 'caption', value: 'x'.repeat(65 * 1024) }, { name: 'file', value: PNG, filename: 'me.png', type: 'image/png' }]),
+  },
   { rule: 'body-invalid', status: 422, method: 'POST', target: `${API}/notes`, body: json({ text: 5, tags: ['a', 'b', 'c', 'd'] }), locations: ['body.$.text', 'body.$.tags'] },
   {
     rule: 'mass-assignment', status: 422, method: 'POST', target: `${API}/users`, headers: KEY,
@@ -189,7 +193,7 @@ test('config: defaults', () => {
     multipart: { maxParts: 100, maxFiles: 10, maxFileBytes: 10 * 1024 * 1024, maxFieldBytes: 64 * 1024, allowedFileTypes: [] },
     operations: {},
   });
-  const problems = (raw: unknown): string[] => validate({ contract: raw }, schema).map((p) => p.path);
+  const problems = (raw: unknown): string[] => [...new Set(validate({ contract: raw }, schema).map((p) => p.path))];
   assert.deepEqual(problems({ rules: { 'unknown-query': 'block' } }), ['contract.rules.unknown-query']);
   assert.deepEqual(problems({ rules: { 'no-such-rule': 'off' } }), ['contract.rules.no-such-rule']);
   assert.deepEqual(problems({ operations: { search: { rules: { 'unknown-query': 'enforce' } } } }), []);
@@ -260,8 +264,9 @@ test('default modes: unknown headers, cookies and open-object properties are mon
 });
 
 test('problems name locations, never the values sent', () => {
-  const denial = assertDenied(run(stageOf(), contextOf('GET', `${API}/users/0?filter[role]=root-hunter2`)), 400, 'contract.parameter-invalid');
-  assert.deepEqual(locationsOf(denial), ['path.id', 'query.filter.role']);
+  const denial = assertDenied(run(stageOf(), contextOf('GET', `${API}/users?limit=hunter2&filter[role]=hunter2&filter[age]=hunter2`)), 400, 'contract.parameter-invalid');
+  assert.deepEqual(locationsOf(denial)?.sort(), ['query.filter.age', 'query.filter.role', 'query.limit']);
+  assertDenied(run(stageOf(), contextOf('GET', `${API}/users/0`)), 400, 'contract.parameter-invalid');
   assert.equal(JSON.stringify(denial).includes('hunter2'), false);
 });
 
@@ -300,6 +305,25 @@ test('security: an operation whose first alternative is http basic gets a Basic 
   assert.deepEqual(denial.headers, { 'www-authenticate': 'Basic realm="api"' });
   assert.equal(run(stage, ctx({ authorization: 'basic YTpi' })).action, 'continue');
   assert.equal(run(stage, ctx(KEY)).action, 'continue');
+});
+
+test('API keys in the query or a cookie satisfy security and are not unknown parameters', () => {
+  const match = contract.match('DELETE', `${API}/users/7`);
+  assert.ok(match.kind === 'found');
+  const keyed: CompiledOperation = {
+    ...match.value,
+    spec: { ...match.value.spec, security: [{ queryKey: [] }, { cookieKey: [] }] },
+    schemes: { queryKey: { type: 'apiKey', in: 'query', name: 'api_key' }, cookieKey: { type: 'apiKey', in: 'cookie', name: 'sid' } },
+  };
+  const stage = stageOf({ rules: { 'unknown-query': 'enforce', 'unknown-cookie': 'enforce' } });
+  const ctx = (target: string, headers: Record<string, string> = {}): RequestContext => ({ ...contextOf('DELETE', target, { headers }), contract: { ...match, value: keyed } });
+  assertDenied(run(stage, ctx(`${API}/users/7`)), 401, 'contract.security-missing');
+  const byQuery = ctx(`${API}/users/7?api_key=k-1`);
+  assert.equal(run(stage, byQuery).action, 'continue');
+  const byCookie = ctx(`${API}/users/7`, { cookie: 'sid=k-1' });
+  assert.equal(run(stage, byCookie).action, 'continue');
+  assert.deepEqual([...byQuery.events, ...byCookie.events], []);
+  assert.deepEqual(locationsOf(assertDenied(run(stage, ctx(`${API}/users/7?api_key=k-1&debug=1`)), 400, 'contract.unknown-query')), ['query.debug']);
 });
 
 test('405 lists the declared methods (HEAD with GET); 404 and 405 use the stage-level mode', () => {
@@ -438,7 +462,7 @@ test('needsBody: only for a declared body and a declared media type, while some 
   assert.equal(needs('GET', `${API}/users`), false);
   assert.equal(needs('DELETE', `${API}/users/7`, { ...KEY, 'content-type': 'application/json', 'content-length': '2' }), false);
   assert.equal(needs('POST', `${API}/nowhere`, { 'content-type': 'application/json', 'content-length': '2' }), false);
-  const allOff = stageOf({ rules: Object.fromEntries(['body-malformed', 'body-invalid', 'mass-assignment', 'undeclared-property', 'read-only-property', 'file-type-not-allowed'].map((r) => [r, 'off'])) });
+  const allOff = stageOf({ rules: Object.fromEntries(['body-malformed', 'body-too-large', 'body-invalid', 'mass-assignment', 'undeclared-property', 'read-only-property', 'file-type-not-allowed'].map((r) => [r, 'off'])) });
   assert.equal(needs('POST', `${API}/users`, { ...KEY, 'content-type': 'application/json', 'content-length': '2' }, allOff), false);
   // addNote's document enforces undeclared-property, so its body is still read.
   assert.equal(needs('POST', `${API}/notes`, { 'content-type': 'application/json', 'content-length': '2' }, allOff), true);
