@@ -5,6 +5,6 @@ export { buildApiModel, type ApiModel, type OperationSpec, type ParameterSpec, t
 export { compileContract, type CompiledContract, type CompiledOperation, type CompiledMedia, type ContractMatch, type ContractCompileOptions } from './compile-contract.js';
 export { checkParameters, checkBody, mediaFor, type BodyCheck, type BodyCheckOptions, type BodyInput, type ParameterCheck, type ParameterCheckOptions } from './validate-request.js';
 export { checkResponseHead, checkResponseValue, isCheckableResponse, type ResponseMediaCheck } from './validate-response.js';
-export { stripFailures, type Failure, type FailureKind } from './validation-errors.js';
+export { locationOf, stripFailures, type Failure, type FailureKind } from './validation-errors.js';
 export type { XmlLimits } from './bodies/xml-body.js';
 export type { MultipartLimits } from './bodies/multipart-body.js';

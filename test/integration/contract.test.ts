@@ -97,6 +97,8 @@ ${route('shop', api.url, `    openapi: { document: ${JSON.stringify(SHOP)} }`)}`
     const query = await problem('/api/v1/users?debug=true');
     assert.equal(query.ruleId, 'contract.unknown-query');
     assert.deepEqual(query.errors?.map((e) => e.location), ['query.debug']);
+    const control = await problem('/api/v1/users?a%0Ab%1B=1');
+    assert.deepEqual(control.errors?.map((e) => e.location), ['query.a?b?'], 'control characters from the client never reach the answer');
     const answer = await call(`${gw.url}/api/v1/users`, { headers: { 'x-debug-mode': '1', cookie: 'tracking=1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
     assert.equal(answer.status, 200);
     const events = await gw.events();
@@ -120,7 +122,7 @@ ${route('shop', api.url, `    openapi: { document: ${JSON.stringify(SHOP)} }`)}`
     const noKey = await problem('/api/v1/users/7', { method: 'DELETE' });
     assert.equal(noKey.httpStatus, 401);
     assert.equal(noKey.ruleId, 'contract.security-missing');
-    assert.equal(noKey.headers['www-authenticate'], 'Bearer realm="api"');
+    assert.equal(noKey.headers['www-authenticate'], 'ApiKey realm="api", in="header", name="X-API-Key"');
     assert.equal((await call(`${gw.url}/api/v1/users/7`, { method: 'DELETE', headers: KEY })).status, 200);
     assert.equal((await problem('/api/v1/users/me')).httpStatus, 401);
     assert.equal((await call(`${gw.url}/api/v1/users/me`, { headers: { authorization: 'Bearer abc' } })).status, 200);

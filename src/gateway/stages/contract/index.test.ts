@@ -139,7 +139,7 @@ interface Scenario {
 const SCENARIOS: readonly Scenario[] = [
   { rule: 'unknown-path', status: 404, method: 'GET', target: `${API}/orders/7` },
   { rule: 'method-not-allowed', status: 405, method: 'PUT', target: `${API}/users`, denialHeaders: { allow: 'GET, HEAD, POST' } },
-  { rule: 'security-missing', status: 401, method: 'DELETE', target: `${API}/users/7`, denialHeaders: { 'www-authenticate': 'Bearer realm="api"' } },
+  { rule: 'security-missing', status: 401, method: 'DELETE', target: `${API}/users/7`, denialHeaders: { 'www-authenticate': 'ApiKey realm="api", in="header", name="X-API-Key"' } },
   { rule: 'parameter-invalid', status: 400, method: 'GET', target: `${API}/users?limit=500&ids=1,x`, locations: ['query.limit', 'query.ids[1]'] },
   { rule: 'unknown-query', status: 400, method: 'GET', target: `${API}/users?limit=5&debug=1`, locations: ['query.debug'] },
   { rule: 'unknown-header', status: 400, method: 'GET', target: `${API}/users`, headers: { 'X-Debug': '1' }, locations: ['header.x-debug'] },

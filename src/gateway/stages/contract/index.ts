@@ -3,7 +3,7 @@
 // the document does not declare (shadow paths, extra parameters, mass-assigned properties) is a
 // rule of its own with its own mode. The operation is matched by the gateway before the stages.
 import type { CompiledOperation, Failure } from '../../../contract/index.js';
-import { checkBody, checkParameters, mediaFor, type BodyCheck, type BodyCheckOptions, type ParameterCheckOptions } from '../../../contract/index.js';
+import { checkBody, checkParameters, locationOf, mediaFor, type BodyCheck, type BodyCheckOptions, type ParameterCheckOptions } from '../../../contract/index.js';
 import { ruleModesFor, type RuleMode } from '../../../contract/rule-modes.js';
 import type { RequestContext } from '../../request-context.js';
 import type { Stage } from '../../stage.js';
@@ -161,7 +161,8 @@ function failuresVerdict(ctx: RequestContext, mode: RuleMode, name: ContractRule
 
 function unknownVerdict(ctx: RequestContext, mode: RuleMode, name: ContractRule, location: string, names: readonly string[]): Verdict | undefined {
   if (names.length === 0 || mode === 'off') return undefined;
-  const failures = names.slice(0, 20).map((n) => ({ location: `${location}.${n.length > 64 ? `${n.slice(0, 64)}…` : n}`, problem: 'is not declared by the operation', kind: 'invalid' as const, pointer: '' }));
+  // The names are the client's: locationOf truncates them and replaces control characters.
+  const failures = names.slice(0, 20).map((n) => ({ location: locationOf(location, [n]), problem: 'is not declared by the operation', kind: 'invalid' as const, pointer: '' }));
   return judge(ctx, 'contract', mode, rule(name, 400, `The request has ${location} parameters the API does not declare.`, { failures }));
 }
 
@@ -191,11 +192,16 @@ function rule(name: ContractRule, status: number, detail: string, extra: { failu
   });
 }
 
-/** RFC 9110 §11.6.1: a 401 names a scheme the client can use; the first alternative's http scheme, else Bearer. */
+/**
+ * RFC 9110 §11.6.1: a 401 names a scheme the client can use. The first alternative's: Basic or Bearer
+ * for http / OAuth 2 / OpenID Connect; API keys have no registered scheme, so one names the key.
+ */
 function challengeFor(op: CompiledOperation): string {
   for (const name of Object.keys(op.spec.security[0] ?? {})) {
     const scheme = op.schemes[name];
     if (scheme?.type === 'http' && scheme.scheme === 'basic') return 'Basic realm="api"';
+    if (scheme?.type === 'http' || scheme?.type === 'oauth2' || scheme?.type === 'openIdConnect') return 'Bearer realm="api"';
+    if (scheme?.type === 'apiKey') return `ApiKey realm="api", in="${scheme.in ?? 'header'}", name="${(scheme.name ?? '').replace(/["\\\r\n]/g, '')}"`;
   }
   return 'Bearer realm="api"';
 }

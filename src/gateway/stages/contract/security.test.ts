@@ -167,3 +167,12 @@ test('schemeCredentialNames: API key names by location (headers lowercased), oth
   // An apiKey scheme without a name names nothing.
   assert.deepEqual(schemeCredentialNames(withSecurity([{ nameless: [] }], { nameless: { type: 'apiKey', in: 'header' } })), { query: [], header: [], cookie: [] });
 });
+
+test('empty credentials are no credentials', () => {
+  assert.equal(present(only('headerKey'), { headers: { 'x-api-key': '' } }), false);
+  assert.equal(present(only('headerKey'), { headers: { 'x-api-key': '   ' } }), false);
+  for (const query of ['api_key', 'api_key=', 'x=1&api_key=']) assert.equal(present(only('queryKey'), { query }), false, query);
+  for (const cookie of ['session=', 'session', 'session=  ; theme=dark']) assert.equal(present(only('cookieKey'), { headers: { cookie } }), false, cookie);
+  for (const value of ['Bearer ', 'Bearer    ', 'bearer \t']) assert.equal(present(only('bearer'), auth(value)), false, JSON.stringify(value));
+  assert.equal(present(only('oauth'), auth('Bearer  ')), false);
+});

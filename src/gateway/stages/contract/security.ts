@@ -16,8 +16,9 @@ function schemePresent(op: CompiledOperation, name: string, ctx: RequestContext)
   const authorization = headerText(ctx.headers.authorization).trimStart();
   switch (scheme.type) {
     case 'apiKey': {
+      // An empty key is no key.
       const key = scheme.name ?? '';
-      if (scheme.in === 'header') return ctx.headers[key.toLowerCase()] !== undefined;
+      if (scheme.in === 'header') return headerText(ctx.headers[key.toLowerCase()]).trim() !== '';
       if (scheme.in === 'query') return queryHas(ctx.query, key);
       return cookieNames(headerText(ctx.headers.cookie)).has(key);
     }
@@ -49,13 +50,18 @@ export function schemeCredentialNames(op: CompiledOperation): { query: string[];
   return names;
 }
 
+/** `<scheme> <credentials>`, case-insensitive scheme, with credentials that are not just spaces. */
 function startsWithScheme(authorization: string, scheme: string): boolean {
-  return scheme !== '' && authorization.length > scheme.length && authorization.slice(0, scheme.length + 1).toLowerCase() === `${scheme.toLowerCase()} `;
+  return scheme !== '' && authorization.slice(0, scheme.length + 1).toLowerCase() === `${scheme.toLowerCase()} `
+    && authorization.slice(scheme.length + 1).trim() !== '';
 }
 
+/** Whether the query has the key with a non-empty value. */
 function queryHas(query: string, key: string): boolean {
   for (const pair of query.split('&')) {
-    const name = pair.split('=', 1)[0] ?? '';
+    const equals = pair.indexOf('=');
+    const name = equals === -1 ? pair : pair.slice(0, equals);
+    if (equals === -1 || equals === pair.length - 1) continue;
     try {
       if (decodeURIComponent(name.replace(/\+/g, ' ')) === key) return true;
     } catch {
@@ -65,8 +71,14 @@ function queryHas(query: string, key: string): boolean {
   return false;
 }
 
+/** Names of the cookies that have a value (`a=1; b=` has only a). */
 function cookieNames(header: string): Set<string> {
-  return new Set(header.split(';').map((part) => part.split('=', 1)[0]?.trim() ?? '').filter((name) => name !== ''));
+  const names = new Set<string>();
+  for (const part of header.split(';')) {
+    const equals = part.indexOf('=');
+    if (equals > 0 && part.slice(equals + 1).trim() !== '') names.add(part.slice(0, equals).trim());
+  }
+  return names;
 }
 
 function headerText(value: string | string[] | undefined): string {
