@@ -163,7 +163,7 @@ describe('buildApiModel: Swagger 2.0 (petstore)', () => {
     ]);
     for (const media of getPet.responses[0]!.content) assert.equal(media.schema, definitions.Pet);
     assert.deepEqual(mediaTypes(operation(petstore.model, 'uploadFile').responses[0]?.content), ['application/json'], 'the operation\'s own produces');
-    assert.deepEqual(operation(petstore.model, 'createUser').responses.map((r) => r.status), ['DEFAULT']);
+    assert.deepEqual(operation(petstore.model, 'createUser').responses.map((r) => r.status), ['default']);
     const search = operation((await modelOf(fixture('swagger-formats.yaml'))).model, 'search');
     assert.deepEqual(mediaTypes(search.responses[0]?.content), ['application/json', 'text/csv'], 'the document\'s produces');
   });
@@ -254,7 +254,7 @@ describe('buildApiModel: OpenAPI 3.x', () => {
   it('keeps response status keys (ranges and default uppercased) and lowercases media types', () => {
     const get = operation(model, 'getItem');
     assert.deepEqual(get.responses.map((r) => [r.status, mediaTypes(r.content)]), [['200', ['application/json', 'application/xml']], ['4XX', []]]);
-    assert.deepEqual(operation(model, 'createOrder').responses.map((r) => r.status), ['201', 'DEFAULT']);
+    assert.deepEqual(operation(model, 'createOrder').responses.map((r) => r.status), ['201', 'default']);
     assert.deepEqual(operation(model, 'createOrder').requestBody, {
       required: true,
       content: [{ mediaType: 'application/json', schema: { type: 'object', properties: { sku: { type: 'string' } } } }],
@@ -277,6 +277,10 @@ describe('buildApiModel: OpenAPI 3.x', () => {
     const getModes = ruleModesFor(operation(model, 'getItem'), 'contract', configured, {});
     assert.equal(getModes['unknown-header'], 'off');
     assert.equal(getModes['unknown-cookie'], 'enforce');
+    // Levels merge rule by rule: the document's unknown-query survives below a path item and an
+    // operation that set other rules.
+    assert.deepEqual(getModes, { 'unknown-query': 'off', 'unknown-header': 'off', 'unknown-cookie': 'enforce' });
+    assert.equal(ruleModesFor(operation(model, 'deleteItem'), 'contract', configured, {})['unknown-query'], 'off');
   });
 
   it('models a large real document: ReadMe\'s API (3.1) and Star Trek (3.0)', async () => {

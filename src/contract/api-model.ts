@@ -89,7 +89,7 @@ export function buildApiModel(loaded: LoadedDocument): ApiModel {
   const rootExtensions = extensionsOf(doc);
   for (const [pathTemplate, item] of Object.entries(objectAt(doc, 'paths'))) {
     if (pathTemplate.startsWith('x-') || !isObject(item)) continue;
-    const pathExtensions = { ...rootExtensions, ...extensionsOf(item) };
+    const pathExtensions = mergeExtensions(rootExtensions, extensionsOf(item));
     const shared = arrayAt(item, 'parameters');
     for (const method of HTTP_METHODS) {
       const op = item[method];
@@ -101,7 +101,7 @@ export function buildApiModel(loaded: LoadedDocument): ApiModel {
         ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
         security: securityOf(op.security ?? doc.security),
         deprecated: op.deprecated === true,
-        extensions: { ...pathExtensions, ...extensionsOf(op) },
+        extensions: mergeExtensions(pathExtensions, extensionsOf(op)),
         pointer,
       };
       const parameters = mergeParameters(shared, arrayAt(op, 'parameters'));
@@ -130,7 +130,7 @@ function openApiOperation(doc: Json, item: Json, op: Json, parameters: Json[]) {
     parameters: parameters.map(openApiParameter),
     ...(isObject(body) ? { requestBody: { required: body.required === true, content: contentOf(body.content) } } : {}),
     responses: Object.entries(objectAt(op, 'responses')).filter(([status]) => !status.startsWith('x-'))
-      .map(([status, response]) => ({ status: status.toUpperCase(), content: contentOf(isObject(response) ? response.content : undefined) })),
+      .map(([status, response]) => ({ status: statusKey(status), content: contentOf(isObject(response) ? response.content : undefined) })),
   };
 }
 
@@ -234,9 +234,16 @@ function swaggerOperation(doc: Json, op: Json, parameters: Json[]) {
       required: formParams.filter((p) => p.required === true).map((p) => String(p.name)),
     };
     const formTypes = consumes.filter((c) => /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c));
+    // Array fields keep their collectionFormat (csv by default) as an OpenAPI 3 encoding.
+    const encoding = Object.fromEntries(formParams.filter((p) => p.type === 'array').map((p) => {
+      const format = COLLECTION_FORMATS[typeof p.collectionFormat === 'string' ? p.collectionFormat : 'csv'] ?? { style: 'form' as const, explode: false };
+      return [String(p.name), { style: format.style, explode: format.explode }];
+    }));
     requestBody = {
       required: formParams.some((p) => p.required === true),
-      content: (formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded']).map((mediaType) => ({ mediaType: mediaType.toLowerCase(), schema })),
+      content: (formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded']).map((mediaType) => ({
+        mediaType: mediaType.toLowerCase(), schema, ...(Object.keys(encoding).length > 0 ? { encoding } : {}),
+      })),
     };
   }
   return {
@@ -245,7 +252,7 @@ function swaggerOperation(doc: Json, op: Json, parameters: Json[]) {
     ...(requestBody ? { requestBody } : {}),
     responses: Object.entries(objectAt(op, 'responses')).filter(([status]) => !status.startsWith('x-')).map(([status, response]) => {
       const schema = isObject(response) ? response.schema : undefined;
-      return { status: status.toUpperCase(), content: schema === undefined ? [] : produces.map((mediaType) => ({ mediaType: mediaType.toLowerCase(), schema })) };
+      return { status: statusKey(status), content: schema === undefined ? [] : produces.map((mediaType) => ({ mediaType: mediaType.toLowerCase(), schema })) };
     }),
   };
 }
@@ -290,6 +297,11 @@ function swaggerSchemes(definitions: Json): Record<string, SecuritySchemeSpec> {
 
 // ---------------------------------------------------------------- shared
 
+/** '200', '2XX' (ranges uppercased, as OpenAPI allows either case) or 'default'. */
+function statusKey(status: string): string {
+  return status.toLowerCase() === 'default' ? 'default' : status.toUpperCase();
+}
+
 /** Operation-level parameters replace path-level ones with the same name and location. */
 function mergeParameters(shared: Json[], own: Json[]): Json[] {
   const key = (p: Json): string => `${String(p.in)}:${p.in === 'header' ? String(p.name).toLowerCase() : String(p.name)}`;
@@ -313,6 +325,16 @@ export function shapeOf(schema: unknown): ValueShape {
 
 function propertiesOf(schema: unknown): { properties?: readonly string[] } {
   return isObject(schema) && isObject(schema.properties) ? { properties: Object.keys(schema.properties) } : {};
+}
+
+/** The more specific level wins per key; object-valued extensions (x-bulwark-rules) merge key by key. */
+function mergeExtensions(base: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(own)) {
+    const inherited = merged[key];
+    merged[key] = isObject(inherited) && isObject(value) ? { ...inherited, ...value } : value;
+  }
+  return merged;
 }
 
 function extensionsOf(value: Json): Record<string, unknown> {

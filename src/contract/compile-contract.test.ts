@@ -10,6 +10,7 @@ import { buildApiModel } from './api-model.js';
 import { compileContract, type CompiledContract, type CompiledOperation } from './compile-contract.js';
 import { loadApiDocument } from './load-document.js';
 import { toFailures } from './validation-errors.js';
+import { checkBody } from './validate-request.js';
 
 const examples = createRequire(import.meta.url);
 const example = (name: string): string => examples.resolve(`@readme/oas-examples/${name}`);
@@ -249,5 +250,42 @@ describe('compileContract: validators', () => {
       assert.ok(error.message.includes(fixture('lookahead-pattern.yaml')), 'the document');
       return true;
     });
+  });
+});
+
+describe('edge cases of media types and encodings', () => {
+  const options = {
+    maxFormFields: 100,
+    xml: { maxDepth: 8, maxNodes: 100, maxTextBytes: 1000 },
+    multipart: { maxParts: 5, maxFiles: 1, maxFileBytes: 100, maxFieldBytes: 100, maxHeaderPairs: 10 },
+    allowedFileTypes: [],
+    reportUndeclared: true,
+  };
+  const body = (text: string, mediaType: string) => ({
+    mediaType, contentType: mediaType, decoded: Buffer.from(text),
+    json: () => ({ ok: true as const, value: JSON.parse(text) as unknown }),
+  });
+
+  it('validates a body declared under a media type with parameters', async () => {
+    const op = operation(await contractOf(fixture('edge-media-3.yaml')), 'addThing');
+    const result = checkBody(op, body('{"name":5}', 'application/json'), options);
+    assert.ok(!(result instanceof Promise) && result.kind === 'failures');
+    assert.deepEqual(result.failures.map((f) => f.location), ['body.$.name']);
+  });
+
+  it('reads Swagger 2.0 form arrays by their collectionFormat', async () => {
+    const op = operation(await contractOf(fixture('edge-media.yaml')), 'addTags');
+    const form = (text: string) => checkBody(op, body(text, 'application/x-www-form-urlencoded'), options);
+    assert.deepEqual(form('ids=1,2&piped=3|4&many=5&many=6'), { kind: 'ok' });
+    const bad = form('ids=1,x');
+    assert.ok(!(bad instanceof Promise) && bad.kind === 'failures');
+    assert.deepEqual(bad.failures.map((f) => f.location), ['body.$.ids[1]']);
+  });
+
+  it('a response schema that cannot compile fails on first use, naming the operation, and only compiles once', async () => {
+    const op = operation(await contractOf(fixture('edge-media-3.yaml')), 'addThing');
+    const media = op.responses.get('200')![0]!;
+    assert.throws(() => media.validate, /\/paths\/~1things\/post\/responses\/200 \(POST \/things\)/);
+    assert.throws(() => media.validate, /POST \/things/);
   });
 });

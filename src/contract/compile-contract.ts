@@ -62,7 +62,10 @@ export interface ContractCompileOptions {
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
-/** Throws an Error naming the operation and the problem when a schema cannot be compiled. */
+/**
+ * Throws an Error naming the operation and the problem when a request schema cannot be compiled.
+ * Response schemas compile on first use; their errors name the operation and status then.
+ */
 export function compileContract(model: ApiModel, options: ContractCompileOptions = {}): CompiledContract {
   const compiler = createSchemaCompiler(model);
   const operations = model.operations.map((spec) => {
@@ -146,7 +149,10 @@ function compileOperation(spec: OperationSpec, model: ApiModel, compiler: Schema
   const body = spec.requestBody
     ? { required: spec.requestBody.required, media: spec.requestBody.content.map((media) => compileMedia(media, 'request', compiler)) }
     : undefined;
-  const responses = new Map(spec.responses.map((response) => [response.status, response.content.map((media) => compileMedia(media, 'response', compiler))]));
+  const responses = new Map(spec.responses.map((response) => [
+    response.status,
+    response.content.map((media) => compileMedia(media, 'response', compiler, `${model.source}: ${spec.pointer}/responses/${response.status} (${spec.method} ${spec.pathTemplate})`)),
+  ]));
   return {
     spec,
     operation: {
@@ -168,9 +174,10 @@ function compileParameters(specs: readonly ParameterSpec[], compiler: SchemaComp
   return { specs, names, validate: compiler.parameters(specs) };
 }
 
-function compileMedia(media: MediaTypeSpec, direction: Direction, compiler: SchemaCompiler): CompiledMedia {
+/** `where` names the operation and status for a lazy compile error (the response side). */
+function compileMedia(media: MediaTypeSpec, direction: Direction, compiler: SchemaCompiler, where = ''): CompiledMedia {
   const base = { range: media.mediaType, schema: media.schema, ...(media.encoding ? { encoding: media.encoding } : {}) };
-  const kind = bodyKindOf(media.mediaType);
+  const kind = bodyKindOf(media.mediaType.split(';')[0]!.trim());
   if (media.schema === undefined || (kind === 'other' && !media.mediaType.includes('*'))) return base;
   const isCoercing = kind === 'form' || kind === 'multipart';
   if (direction === 'request') return { ...base, validate: compiler.body(media.schema, direction, isCoercing) };
@@ -178,10 +185,17 @@ function compileMedia(media: MediaTypeSpec, direction: Direction, compiler: Sche
   // several times, and compiling them all would double start-up and reload time for schemas that
   // many deployments never check (contract-response is monitor-only by default, and often off).
   let validate: ValidateFunction | undefined;
+  let failure: Error | undefined;
   return {
     ...base,
     get validate() {
-      return (validate ??= compiler.body(media.schema, direction, isCoercing));
+      if (failure) throw failure; // compile once, fail once: not again on every answer
+      try {
+        return (validate ??= compiler.body(media.schema, direction, isCoercing));
+      } catch (error) {
+        failure = new Error(`${where} ${media.mediaType}: ${(error as Error).message}`, { cause: error });
+        throw failure;
+      }
     },
   };
 }

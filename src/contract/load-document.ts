@@ -38,7 +38,8 @@ export async function loadApiDocument(file: string): Promise<LoadedDocument> {
   try {
     text = await readFile(source, 'utf8');
   } catch (error) {
-    throw new BulwarkError('CONTRACT_DOCUMENT_INVALID', `${source}: cannot read the OpenAPI document (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+    const message = `cannot read the OpenAPI document (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    throw new BulwarkError('CONTRACT_DOCUMENT_INVALID', `${source}: ${message}`, { cause: error, details: [{ file: source, pointer: '', message }] });
   }
   const lineCounter = new LineCounter();
   const parsed = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -141,17 +142,24 @@ function reduceErrors(errors: readonly ErrorObject[]): { pointer: string; messag
   const useful = errors.filter((e) => !['oneOf', 'anyOf', 'if', '$ref'].includes(e.keyword) && !(e.keyword === 'required' && e.params.missingProperty === '$ref'));
   const candidates = useful.length > 0 ? useful : errors;
   const kept = new Map<string, string>();
+  const unknownKeys: { pointer: string; message: string }[] = [];
   for (const error of candidates) {
+    if (error.keyword === 'additionalProperties') {
+      // Always a real mistake (a typo, a key from another version), wherever it is: kept, and
+      // pointed at the key itself so its line is the one reported.
+      const key = String(error.params.additionalProperty);
+      unknownKeys.push({ pointer: `${error.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: 'is not allowed here (unknown property)' });
+      continue;
+    }
     const pointer = error.instancePath;
     if ([...kept.keys()].some((other) => other !== pointer && other.startsWith(`${pointer}/`))) continue;
     for (const other of [...kept.keys()]) if (pointer.startsWith(`${other}/`)) kept.delete(other);
     if (!kept.has(pointer)) kept.set(pointer, describeError(error));
   }
-  return [...kept].map(([pointer, message]) => ({ pointer, message }));
+  return [...unknownKeys, ...[...kept].map(([pointer, message]) => ({ pointer, message }))];
 }
 
 function describeError(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') return `has an unknown property "${String(error.params.additionalProperty)}"`;
   if (error.keyword === 'enum') return `${error.message ?? 'is invalid'}: ${(error.params.allowedValues as unknown[]).map(String).join(', ')}`;
   return error.message ?? 'is invalid';
 }

@@ -191,8 +191,10 @@ function formObject(media: CompiledMedia, pairs: QueryPairs): Record<string, unk
     if (name === '__proto__' || name === 'constructor' || name === 'prototype') continue;
     const encoding = media.encoding?.[name];
     const shape = shapeOf(properties[name]);
-    if (encoding?.style && encoding.style !== 'form') {
-      value[name] = readQueryParameter({ name, in: 'query', style: encoding.style, explode: encoding.explode ?? false, shape }, pairs).value;
+    if (encoding && (encoding.style !== undefined || encoding.explode !== undefined)) {
+      // OpenAPI 3 encoding defaults: style form, explode true only for form.
+      const style = encoding.style ?? 'form';
+      value[name] = readQueryParameter({ name, in: 'query', style, explode: encoding.explode ?? style === 'form', shape }, pairs).value;
     } else {
       value[name] = shape === 'array' ? [...values] : values[0];
     }

@@ -7,7 +7,7 @@ import { toFailures, type Failure } from './validation-errors.js';
 /** The media types declared for a status: exact code, then '2XX', then 'default'; undefined when none applies. */
 export function responseMediaFor(op: CompiledOperation, status: number): readonly CompiledMedia[] | undefined {
   const code = String(status);
-  return op.responses.get(code) ?? op.responses.get(`${code[0] ?? ''}XX`) ?? op.responses.get('DEFAULT');
+  return op.responses.get(code) ?? op.responses.get(`${code[0] ?? ''}XX`) ?? op.responses.get('default');
 }
 
 export type ResponseMediaCheck =
