@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { buildApiModel, checkBody, checkParameters, compileContract, loadApiDocument, type CompiledContract } from '../src/contract/index.js';
+import { buildApiModel, checkBody, checkParameters, checkResponseValue, compileContract, loadApiDocument, stripFailures, type CompiledContract } from '../src/contract/index.js';
 import { generateApi } from './generate-api.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50_000);
@@ -63,6 +63,37 @@ function timeRequests(contract: CompiledContract, requests: readonly TypicalRequ
   return { medianUs: samples[Math.floor(ITERATIONS / 2)]!, p99Us: samples[Math.floor(ITERATIONS * 0.99)]!, perSecond: ITERATIONS / (elapsed / 1000) };
 }
 
+/** The response side as contract-response runs it with strip.undeclared: parse, validate, strip, serialise. */
+function timeResponses(contract: CompiledContract): { medianUs: number; p99Us: number; perSecond: number } {
+  const match = contract.match('GET', '/v1/resource7/12345');
+  if (match.kind !== 'found') throw new Error('GET /v1/resource7/{id} not found');
+  const media = match.value.responses.get('200')?.[0];
+  if (!media) throw new Error('no 200 response');
+  const answer = Buffer.from(JSON.stringify({
+    id: 'r-12345', name: 'order 7', status: 'open', priority: 3, tags: ['a', 'b'], createdAt: '2026-11-28T04:00:00Z', internalMargin: 0.42,
+    customer: { id: 'c-42', email: 'ann@example.com', address: { street: '1 Main St', city: 'Oslo', zip: '01234', country: 'NO' } },
+    items: Array.from({ length: 5 }, (_, i) => ({ sku: `SKU-${i}000`, quantity: i + 1, price: { amount: 9.99 + i, currency: 'EUR' } })),
+  }));
+  const samples = new Float64Array(ITERATIONS);
+  const run = (): void => {
+    const value: unknown = JSON.parse(answer.toString('utf8'));
+    const failures = checkResponseValue(media, value, true);
+    if (failures.length !== 1 || failures[0]!.kind !== 'undeclared') throw new Error(`unexpected response failures ${JSON.stringify(failures)}`);
+    stripFailures(value, failures);
+    JSON.stringify(value);
+  };
+  for (let i = 0; i < WARMUP; i++) run();
+  const started = performance.now();
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t0 = process.hrtime.bigint();
+    run();
+    samples[i] = Number(process.hrtime.bigint() - t0) / 1000;
+  }
+  const elapsed = performance.now() - started;
+  samples.sort();
+  return { medianUs: samples[Math.floor(ITERATIONS / 2)]!, p99Us: samples[Math.floor(ITERATIONS * 0.99)]!, perSecond: ITERATIONS / (elapsed / 1000) };
+}
+
 /** The generated API's typical traffic: reads with query parameters, and writes with nested bodies. */
 function generatedRequests(resources: number): TypicalRequest[] {
   const requests: TypicalRequest[] = [];
@@ -98,6 +129,7 @@ async function validationScenario(): Promise<void> {
       { method: 'GET', path: '/api/v1/rest/spacecraft/search', query: 'pageNumber=0&pageSize=20&apiKey=k', headers: { host: 'stapi.co' } },
     ];
     report(`STAPI (real document), ${stapi.operations.length} operations, GET searches`, timeRequests(stapi, stapiRequests));
+    report('generated API, response check: GET by id answer (nested, 1 KB) parsed, validated, one undeclared property stripped and re-serialised', timeResponses(contract));
     const pass = generated.medianUs < 20 && generated.p99Us < 100;
     console.log(`${pass ? 'PASS' : 'FAIL'}  validation per typical request: median ${generated.medianUs.toFixed(1)} µs (< 20), p99 ${generated.p99Us.toFixed(1)} µs (< 100)`);
   } finally {

@@ -142,6 +142,8 @@ ${route('shop', api.url, `    openapi: { document: ${JSON.stringify(SHOP)} }`)}`
     const mass = await problem('/api/v1/users', json({ name: 'ann', password: 'hunter22', isAdmin: true }));
     assert.equal(mass.ruleId, 'contract.mass-assignment');
     assert.deepEqual(mass.errors?.map((e) => e.location), ['body.$.isAdmin']);
+    const pollution = await problem('/api/v1/users', { ...json({}), body: '{"name":"ann","password":"hunter22","__proto__":{"isAdmin":true}}' });
+    assert.equal(pollution.ruleId, 'contract.mass-assignment', 'a __proto__ key is a property like any other, and not declared');
     const missing = await problem('/api/v1/users', { method: 'POST', headers: KEY });
     assert.equal(missing.ruleId, 'contract.body-required');
     // The limits stage, earlier in the pipeline, already refuses JSON that does not parse.
