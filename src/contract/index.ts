@@ -6,5 +6,6 @@ export { compileContract, type CompiledContract, type CompiledOperation, type Co
 export { checkParameters, checkBody, mediaFor, type BodyCheck, type BodyCheckOptions, type BodyInput, type ParameterCheck, type ParameterCheckOptions } from './validate-request.js';
 export { checkResponseHead, checkResponseValue, isCheckableResponse, type ResponseMediaCheck } from './validate-response.js';
 export { locationOf, stripFailures, type Failure, type FailureKind } from './validation-errors.js';
+export { ruleModesFor, RULE_MODES, RULES_EXTENSION, type RuleMode, type OperationOverride } from './rule-modes.js';
 export type { XmlLimits } from './bodies/xml-body.js';
 export type { MultipartLimits } from './bodies/multipart-body.js';

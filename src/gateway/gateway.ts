@@ -16,7 +16,7 @@ import { cachedChildren, statusClass } from './metrics.js';
 import { normalizePath } from './normalize-path.js';
 import { runPhase, runResponsePhase, type PhaseOutcome, type PipelineDeps } from './pipeline.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.js';
-import { decodeBody, mediaTypeOf, parseEncodings, readRequestBody, type RequestBody } from './request-body.js';
+import { decodeBody, hasRequestBody, mediaTypeOf, parseEncodings, readRequestBody, type RequestBody } from './request-body.js';
 import type { RecordedEvent, RequestContext, ResponseHead } from './request-context.js';
 import type { CompiledRoute, GatewayRuntime } from './runtime.js';
 import type { ResponseBody } from './stage.js';
@@ -98,7 +98,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     if (answered(ctx, res, route, requestOutcome)) return;
 
     let body: RequestBody | undefined;
-    if (hasBody(req) && route.bodyStages.some((s) => s.stage.needsBody?.(ctx) ?? true)) {
+    if (hasRequestBody(req.headers) && route.bodyStages.some((s) => s.stage.needsBody?.(ctx) ?? true)) {
       const read = await readRequestBody(req, ctx.bodyLimit);
       if (!('raw' in read)) return sendDenial(ctx, res, route, 'limits', denialForBodyFailure(read));
       body = read;
@@ -116,7 +116,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     let tooLarge = false;
     let requestBody: Buffer | Transform | IncomingMessage | null = null;
     if (body) requestBody = body.raw;
-    else if (hasBody(req)) requestBody = route.capsStreamedBody ? limitedStream(req, ctx.bodyLimit.maxBytes, () => { tooLarge = true; }) : req;
+    else if (hasRequestBody(req.headers)) requestBody = route.capsStreamedBody ? limitedStream(req, ctx.bodyLimit.maxBytes, () => { tooLarge = true; }) : req;
 
     const sentAt = performance.now();
     try {
@@ -325,11 +325,6 @@ function toSecurityEvent(ctx: RequestContext, recorded: RecordedEvent, status: n
     ...(ctx.operation ? { operation: `${ctx.operation.method} ${ctx.operation.pathTemplate}` } : {}),
     ...(ctx.consumer ? { consumer: ctx.consumer.id } : {}),
   };
-}
-
-function hasBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
 /** The path as the upstream (and its OpenAPI document) sees it: without the route prefix when stripped. */

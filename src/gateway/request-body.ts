@@ -1,6 +1,6 @@
 // Buffers a request body within limits and undoes its content-encoding (gzip, deflate, br) with a
 // cap on the decoded size and on the inflate ratio, so a compression bomb costs at most the limit.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
 import type { BodyLimit } from './request-context.js';
@@ -110,6 +110,12 @@ function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | BodyR
     const onClose = (): void => { if (!req.complete) finish({ kind: 'aborted' }); };
     req.on('data', onData).on('end', onEnd).on('error', onAbort).on('close', onClose);
   });
+}
+
+/** Whether the request says it has a body (a non-zero Content-Length, or any Transfer-Encoding). */
+export function hasRequestBody(headers: IncomingHttpHeaders): boolean {
+  const length = headers['content-length'];
+  return (length !== undefined && length !== '0') || headers['transfer-encoding'] !== undefined;
 }
 
 export function parseEncodings(header: string | undefined): string[] {

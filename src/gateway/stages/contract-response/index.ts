@@ -4,7 +4,8 @@
 // Monitor by default: an upstream that drifts from its document should not go dark on deploy.
 import type { CompiledOperation, Failure } from '../../../contract/index.js';
 import { checkResponseHead, checkResponseValue, isCheckableResponse, stripFailures } from '../../../contract/index.js';
-import { ruleModesFor, type RuleMode } from '../../../contract/rule-modes.js';
+import { ruleModesFor, type RuleMode } from '../../../contract/index.js';
+import { mediaTypeOf as mediaTypeOfHeader } from '../../request-body.js';
 import type { RequestContext, ResponseHead } from '../../request-context.js';
 import type { RuleDescription, Stage } from '../../stage.js';
 import { defineStage } from '../../stage.js';
@@ -154,7 +155,5 @@ function hasBody(ctx: RequestContext, head: ResponseHead): boolean {
 
 function mediaTypeOf(head: ResponseHead): string {
   const raw = head.headers['content-type'];
-  const header = Array.isArray(raw) ? raw[0] ?? '' : raw ?? '';
-  const end = header.indexOf(';');
-  return (end === -1 ? header : header.slice(0, end)).trim().toLowerCase();
+  return mediaTypeOfHeader(Array.isArray(raw) ? raw[0] : raw);
 }

@@ -4,7 +4,8 @@
 // rule of its own with its own mode. The operation is matched by the gateway before the stages.
 import type { CompiledOperation, Failure } from '../../../contract/index.js';
 import { checkBody, checkParameters, locationOf, mediaFor, type BodyCheck, type BodyCheckOptions, type ParameterCheckOptions } from '../../../contract/index.js';
-import { ruleModesFor, type RuleMode } from '../../../contract/rule-modes.js';
+import { ruleModesFor, type RuleMode } from '../../../contract/index.js';
+import { hasRequestBody, mediaTypeOf } from '../../request-body.js';
 import type { RequestContext } from '../../request-context.js';
 import type { Stage } from '../../stage.js';
 import { defineStage } from '../../stage.js';
@@ -95,14 +96,14 @@ export const contractStage = defineStage<ContractConfig>({
         const op = operationOf(ctx);
         if (!op?.body) return false;
         const { modes } = planFor(op);
-        return BODY_RULES.some((name) => modes[name] !== 'off') && mediaFor(op, mediaTypeOf(ctx)) !== undefined;
+        return BODY_RULES.some((name) => modes[name] !== 'off') && mediaFor(op, mediaTypeOf(ctx.headers['content-type'])) !== undefined;
       },
 
       onRequestBody(ctx, body) {
         const op = operationOf(ctx);
         if (!op) return CONTINUE;
         const { modes } = planFor(op);
-        const input = { mediaType: body.mediaType, contentType: headerText(ctx.headers['content-type']), decoded: body.decoded, json: () => body.json() };
+        const input = { mediaType: body.mediaType, contentType: ctx.headers['content-type'] ?? '', decoded: body.decoded, json: () => body.json() };
         const checked = checkBody(op, input, bodyOptions(modes));
         return checked instanceof Promise
           ? checked.then((result) => bodyVerdict(ctx, result, modes))
@@ -119,10 +120,10 @@ function operationOf(ctx: RequestContext): CompiledOperation | undefined {
 /** Body checks that need only the headers: a required body that is missing, a Content-Type not declared (415). */
 function bodyHeadVerdict(ctx: RequestContext, op: CompiledOperation, modes: Readonly<Record<ContractRule, RuleMode>>): Verdict | undefined {
   if (!op.body) return undefined;
-  if (!hasBody(ctx)) {
+  if (!hasRequestBody(ctx.headers)) {
     return op.body.required ? judge(ctx, 'contract', modes['body-required'], rule('body-required', 400, 'The operation requires a request body.')) : undefined;
   }
-  if (mediaFor(op, mediaTypeOf(ctx)) === undefined) {
+  if (mediaFor(op, mediaTypeOf(ctx.headers['content-type'])) === undefined) {
     return judge(ctx, 'contract', modes['content-type-unsupported'], rule('content-type-unsupported', 415, 'The Content-Type is not one the operation accepts.', {
       failures: [{ location: 'header.content-type', problem: `must be one of: ${op.body.media.map((m) => m.range).join(', ')}`, kind: 'invalid', pointer: '' }],
     }));
@@ -205,19 +206,3 @@ function challengeFor(op: CompiledOperation): string {
   }
   return 'Bearer realm="api"';
 }
-
-function hasBody(ctx: RequestContext): boolean {
-  const length = ctx.headers['content-length'];
-  return (length !== undefined && length !== '0') || ctx.headers['transfer-encoding'] !== undefined;
-}
-
-function mediaTypeOf(ctx: RequestContext): string {
-  const header = headerText(ctx.headers['content-type']);
-  const end = header.indexOf(';');
-  return (end === -1 ? header : header.slice(0, end)).trim().toLowerCase();
-}
-
-function headerText(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join(', ') : value ?? '';
-}
-

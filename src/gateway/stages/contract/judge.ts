@@ -1,7 +1,7 @@
 // A rule's own mode, applied where the rule fires: enforce returns the denial (the pipeline then
 // applies the stage's mode on top), monitor records a `monitored` event and lets the request go on,
 // off ignores it. Shared by the contract and contract-response stages.
-import type { RuleMode } from '../../../contract/rule-modes.js';
+import type { RuleMode } from '../../../contract/index.js';
 import type { RequestContext } from '../../request-context.js';
 import type { Denial } from '../../verdict.js';
 

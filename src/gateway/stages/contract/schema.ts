@@ -1,7 +1,7 @@
 // Config schema of the contract stage: the mode of each rule, what counts as a known header or
 // cookie, parser limits for XML and multipart bodies, and per-operation overrides. The OpenAPI
 // document itself is named per route (`routes[].openapi`).
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { Bytes } from '../../../core/config/schema-types.js';
 
 export const CONTRACT_RULE_DEFAULTS = {
@@ -72,4 +72,3 @@ export interface ContractConfig {
   operations: Record<string, { rules?: Partial<Record<ContractRule, 'enforce' | 'monitor' | 'off'>> }>;
 }
 
-export type ContractConfigStatic = Static<typeof contractConfigSchema>;
