@@ -17,7 +17,7 @@ import { loadGatewayConfig } from './load-gateway-config.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { startOverloadMonitor } from './overload.js';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { compileRuntime, loadRuntimeDocuments } from './runtime.js';
+import { compileRuntime, documentPaths, loadRuntimeDocuments } from './runtime.js';
 import type { StageDeps } from './stage.js';
 import { createUpstreamRegistry } from './upstreams.js';
 import { watchConfigFile } from './watch-config.js';
@@ -148,14 +148,26 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     }
   }
 
-  const watcher = options.configFile !== undefined && (options.watch ?? true)
-    ? watchConfigFile(options.configFile, () => void reload())
-    : undefined;
+  // The config file and the OpenAPI documents it names are watched; a change of either reloads.
+  // (Files a document pulls in through $ref are not watched: SIGHUP reloads after those.)
+  const watchers = new Map<string, { close(): void }>();
+  const isWatching = options.configFile !== undefined && (options.watch ?? true);
+  const watchFiles = (): void => {
+    if (!isWatching) return;
+    const files = new Set([resolvePath(options.configFile!), ...documentPaths(config, baseDir)]);
+    for (const [file, watcher] of watchers) {
+      if (files.has(file)) continue;
+      watcher.close();
+      watchers.delete(file);
+    }
+    for (const file of files) if (!watchers.has(file)) watchers.set(file, watchConfigFile(file, () => void reload().then(watchFiles)));
+  };
+  watchFiles();
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
     isReady = false;
-    watcher?.close();
+    for (const watcher of watchers.values()) watcher.close();
     const deadline = Date.now() + config.server.shutdownTimeout;
     // server.close() stops accepting and (Node >= 19) closes idle keep-alive sockets.
     const closed = listeners.map((l) => new Promise<void>((resolve) => l.server.close(() => resolve())));

@@ -373,6 +373,31 @@ ${route('a', api.url, `    openapi: { document: ${JSON.stringify(bad)} }`)}`), (
     }
   });
 
+  test('a change of the document is picked up without a signal', async () => {
+    const api = await startUpstream();
+    const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'bulwark-doc-'));
+    const doc = join(dir, 'api.yaml');
+    const paths = (names: string[]) => `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n${names.map((n) => `  /${n}:\n    get:\n      responses:\n        "200": { description: ok }\n`).join('')}`;
+    writeFileSync(doc, paths(['a']));
+    const gw = await startTestGateway(`${listenerYaml()}
+routes:
+${route('a', api.url, `    openapi: { document: ${JSON.stringify(doc)} }`)}`, { watch: true });
+    try {
+      assert.equal((await call(`${gw.url}/b`)).status, 404);
+      writeFileSync(doc, paths(['a', 'b']));
+      const deadline = Date.now() + 5000;
+      let status = 404;
+      while (status !== 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await call(`${gw.url}/b`)).status;
+      }
+      assert.equal(status, 200, 'the new operation is served after the document changed');
+    } finally {
+      await gw.close();
+      await api.close();
+    }
+  });
+
   test('a reload with a broken document keeps serving with the last good one', async () => {
     const api = await startUpstream();
     const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'bulwark-doc-'));
