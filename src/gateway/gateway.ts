@@ -112,6 +112,12 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     const headers = upstreamRequestHeaders(req.headers, {
       requestId: ctx.id, remoteAddress: ctx.remoteAddress, protocol: ctx.protocol, isPeerTrusted, host: ctx.host,
     }, upstream.preserveHost ? (req.headers.host ?? upstream.host) : upstream.host);
+    if (ctx.upstreamHeaders) {
+      for (const [name, value] of Object.entries(ctx.upstreamHeaders)) {
+        if (value === undefined) delete headers[name];
+        else headers[name] = value;
+      }
+    }
     const path = upstream.basePath + forwardedPath(ctx.path, route) + (ctx.query === '' ? '' : `?${ctx.query}`);
     let tooLarge = false;
     let requestBody: Buffer | Transform | IncomingMessage | null = null;

@@ -47,6 +47,11 @@ export interface RequestContext {
   /** The route's OpenAPI match (set before the stages run, on routes with a document). */
   contract?: ContractMatch;
   consumer?: Consumer;
+  /**
+   * Headers to set on the upstream request (a value) or remove from it (undefined), applied after
+   * the forwarding headers: how the identity stage passes the verified consumer on.
+   */
+  upstreamHeaders?: Record<string, string | undefined>;
   bodyLimit: BodyLimit;
   readonly events: RecordedEvent[];
 }

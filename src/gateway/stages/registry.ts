@@ -4,6 +4,7 @@ import type { StageDefinition } from '../stage.js';
 import { ipStage } from './ip/index.js';
 import { headersStage } from './headers/index.js';
 import { limitsStage } from './limits/index.js';
+import { identityStage } from './identity/index.js';
 import { contractStage } from './contract/index.js';
 import { contractResponseStage } from './contract-response/index.js';
 
@@ -11,6 +12,7 @@ export const STAGES: readonly StageDefinition<never>[] = [
   ipStage,
   headersStage,
   limitsStage,
+  identityStage,
   contractStage,
   contractResponseStage,
 ];

@@ -1,0 +1,167 @@
+// The identity stage: who is calling. A bearer JWT from a trusted issuer becomes the request's
+// Consumer and travels to the upstream in configured headers (incoming copies always removed).
+// No credentials: allowed only where the document or the config marks the operation public.
+// Answers are RFC 6750 §3: 401 with a WWW-Authenticate challenge and an error code; never a 500
+// for a malformed token.
+import type { Consumer } from '../../../core/types.js';
+import { createJwtVerifier, discoveredKeySource, remoteKeySource, staticKeySource, type JwtResult, type KeySource, type RemoteKeyOptions } from '../../../identity/index.js';
+import type { RequestContext } from '../../request-context.js';
+import type { RuleDescription, Stage, StageDeps } from '../../stage.js';
+import { defineStage } from '../../stage.js';
+import { CONTINUE, deny, type Denial, type Verdict } from '../../verdict.js';
+import { identityConfigSchema, type IdentityConfig } from './schema.js';
+
+const RULES: readonly RuleDescription[] = [
+  { id: 'identity.credentials-missing', status: 401, title: 'Credentials missing', severity: 'low', category: 'API2:2023', description: 'The operation is not public and the request carries no bearer token. Answered with `WWW-Authenticate: Bearer realm="api"` (RFC 6750 §3.1, no error code).' },
+  { id: 'identity.token-invalid', status: 401, title: 'Token invalid', severity: 'medium', category: 'API2:2023', description: 'The bearer token is malformed, too large, from an untrusted issuer, signed with a disallowed algorithm or an unknown key, has a bad signature, is expired or not yet valid, has the wrong audience, type or a duplicated claim, or lacks a required claim. `WWW-Authenticate: Bearer error="invalid_token"` with a safe description.' },
+  { id: 'identity.token-in-query', status: 401, title: 'Token in the URL', severity: 'low', category: 'API2:2023', description: 'An `access_token` query parameter was sent while `allowQueryToken` is off: URLs end up in logs and Referer headers (RFC 6750 §2.3, §5.3). `error="invalid_request"`.' },
+  { id: 'identity.multiple-credentials', status: 400, title: 'Several credentials', severity: 'medium', category: 'API2:2023', description: 'The request carries more than one credential (two Authorization headers, or a header token and a query token): which one wins differs between components, so none is used (RFC 6750 §2: one method per request).' },
+];
+
+/** Key sets are shared by every route and kept across reloads: a reload must not refetch every JWKS. */
+const keySources = new Map<string, KeySource>();
+
+export const identityStage = defineStage<IdentityConfig>({
+  name: 'identity',
+  description: 'authenticates callers (JWT bearer tokens from trusted issuers) and forwards the verified consumer to the upstream',
+  configSchema: identityConfigSchema,
+  // Authentication fails closed (SECURITY-BASELINE): keys that cannot be had mean 503, not a pass.
+  defaultFailurePolicy: 'closed',
+  enabledByDefault: true,
+  rules: RULES,
+  create(config, deps): Stage {
+    if (config.jwt.issuers.length === 0) return {}; // nothing configured: no per-request work
+    const verifier = createJwtVerifier(config.jwt.issuers.map((issuer) => ({
+      issuer: issuer.issuer,
+      keys: keySourceFor(issuer, config.jwt.keys, deps),
+      audiences: issuer.audiences,
+      algorithms: issuer.algorithms,
+      leewayMs: issuer.leeway,
+      requiredClaims: issuer.requiredClaims,
+      ...(issuer.typ === undefined ? {} : { typ: issuer.typ }),
+      claims: issuer.claims,
+    })), { maxTokenBytes: config.jwt.maxTokenBytes, cacheEntries: config.jwt.cacheEntries });
+    const anonymousOperations = new Set(config.anonymous.operations);
+    const forwarded = [config.forward.subject, config.forward.scopes, config.forward.roles, config.forward.groups, ...Object.values(config.forward.claims)];
+
+    const accept = (ctx: RequestContext, result: JwtResult): Verdict => {
+      if (!result.ok) return invalidToken(result.description);
+      ctx.consumer = result.consumer;
+      setConsumerHeaders(ctx, result.consumer, config.forward);
+      return CONTINUE;
+    };
+
+    return {
+      onRequest(ctx) {
+        // Whatever happens next, the client's own copies of the identity headers never reach the upstream.
+        ctx.upstreamHeaders ??= {};
+        for (const name of forwarded) ctx.upstreamHeaders[name] = undefined;
+        const found = credentialsOf(ctx, config.allowQueryToken);
+        if (found.kind === 'several') return MULTIPLE;
+        if (found.kind === 'query-token') return TOKEN_IN_QUERY;
+        if (found.kind === 'none') return isAnonymousAllowed(ctx, anonymousOperations, config.anonymous.pathPrefixes) ? CONTINUE : MISSING;
+        const result = verifier.verify(found.token);
+        return result instanceof Promise ? result.then((r) => accept(ctx, r)) : accept(ctx, result);
+      },
+    };
+  },
+});
+
+type Credentials = { kind: 'none' } | { kind: 'several' } | { kind: 'query-token' } | { kind: 'bearer'; token: string };
+
+function credentialsOf(ctx: RequestContext, allowQueryToken: boolean): Credentials {
+  let authorizations = 0;
+  for (let i = 0; i < ctx.rawHeaders.length; i += 2) if (ctx.rawHeaders[i]!.toLowerCase() === 'authorization') authorizations++;
+  const queryToken = queryAccessToken(ctx.query);
+  if (authorizations > 1 || (authorizations === 1 && queryToken !== undefined)) return { kind: 'several' };
+  if (queryToken !== undefined) return allowQueryToken ? { kind: 'bearer', token: queryToken } : { kind: 'query-token' };
+  const authorization = ctx.headers.authorization;
+  if (authorization === undefined) return { kind: 'none' };
+  // RFC 6750 §2.1: "Bearer" 1*SP b64token; the scheme is case-insensitive (RFC 9110 §11.1).
+  const match = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(authorization);
+  return match ? { kind: 'bearer', token: match[1]! } : { kind: 'none' };
+}
+
+function queryAccessToken(query: string): string | undefined {
+  if (!query.includes('access_token')) return undefined;
+  for (const pair of query.split('&')) {
+    const equals = pair.indexOf('=');
+    if ((equals === -1 ? pair : pair.slice(0, equals)) !== 'access_token') continue;
+    try {
+      return decodeURIComponent(pair.slice(equals + 1).replace(/\+/g, ' '));
+    } catch {
+      return '';
+    }
+  }
+  return undefined;
+}
+
+/** Public: the matched operation's document says so (security [] or an empty alternative), or the config does. */
+function isAnonymousAllowed(ctx: RequestContext, operations: ReadonlySet<string>, pathPrefixes: readonly string[]): boolean {
+  const match = ctx.contract;
+  if (match?.kind === 'found') {
+    const spec = match.value.spec;
+    if (spec.security.length === 0 || spec.security.some((requirement) => Object.keys(requirement).length === 0)) return true;
+    return (spec.operationId !== undefined && operations.has(spec.operationId)) || operations.has(`${spec.method} ${spec.pathTemplate}`);
+  }
+  // No operation (no document, or a path the contract stage will refuse): the config's prefixes decide.
+  return pathPrefixes.some((prefix) => ctx.path === prefix || ctx.path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+}
+
+function setConsumerHeaders(ctx: RequestContext, consumer: Consumer, forward: IdentityConfig['forward']): void {
+  const headers = (ctx.upstreamHeaders ??= {});
+  headers[forward.subject] = headerSafe(consumer.id);
+  if (consumer.scopes.length > 0) headers[forward.scopes] = headerSafe(consumer.scopes.join(' '));
+  if (consumer.roles.length > 0) headers[forward.roles] = headerSafe(consumer.roles.join(','));
+  if (consumer.groups.length > 0) headers[forward.groups] = headerSafe(consumer.groups.join(','));
+  for (const [claim, header] of Object.entries(forward.claims)) {
+    const value = consumer.claims?.[claim];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') headers[header] = headerSafe(String(value));
+  }
+}
+
+/** Claims are the issuer's data, but still never allowed to split a header (CR / LF) or carry controls. */
+function headerSafe(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return value.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 1024);
+}
+
+function keySourceFor(issuer: IdentityConfig['jwt']['issuers'][number], keys: IdentityConfig['jwt']['keys'], deps: StageDeps): KeySource {
+  const options: RemoteKeyOptions = { ttlMs: keys.ttl, cooldownMs: keys.cooldown, staleMs: keys.stale, timeoutMs: keys.timeout, maxBytes: keys.maxBytes };
+  if (issuer.keys) return staticKeySource(issuer.keys);
+  const cacheKey = JSON.stringify([issuer.issuer, issuer.jwksUri ?? null, options]);
+  let source = keySources.get(cacheKey);
+  if (!source) {
+    source = issuer.jwksUri === undefined ? discoveredKeySource(issuer.issuer, options) : remoteKeySource(issuer.jwksUri, options);
+    keySources.set(cacheKey, source);
+    // Fetched at start; a provider that is down now is retried on use (and requests fail closed meanwhile).
+    source.ready().catch((error: unknown) => deps.logger.warn({ issuer: issuer.issuer, err: error }, 'identity: signing keys not available yet'));
+  }
+  return source;
+}
+
+const CHALLENGE = 'Bearer realm="api"';
+
+const MISSING: Denial = Object.freeze(deny({
+  status: 401, ruleId: 'identity.credentials-missing', severity: 'low', category: 'API2:2023',
+  detail: 'This operation requires a bearer token.', headers: { 'www-authenticate': CHALLENGE },
+}));
+const TOKEN_IN_QUERY: Denial = Object.freeze(deny({
+  status: 401, ruleId: 'identity.token-in-query', severity: 'low', category: 'API2:2023',
+  detail: 'Access tokens are not accepted in the URL; send them in the Authorization header.',
+  headers: { 'www-authenticate': `${CHALLENGE}, error="invalid_request", error_description="token in the query string"` },
+}));
+const MULTIPLE: Denial = Object.freeze(deny({
+  status: 400, ruleId: 'identity.multiple-credentials', severity: 'medium', category: 'API2:2023',
+  detail: 'The request carries more than one credential.',
+  headers: { 'www-authenticate': `${CHALLENGE}, error="invalid_request", error_description="more than one credential"` },
+}));
+
+function invalidToken(description: string): Denial {
+  return deny({
+    status: 401, ruleId: 'identity.token-invalid', severity: 'medium', category: 'API2:2023',
+    detail: `The bearer token is not acceptable: ${description}.`,
+    evidence: { location: 'header.authorization', matched: description },
+    headers: { 'www-authenticate': `${CHALLENGE}, error="invalid_token", error_description="${description}"` },
+  });
+}
