@@ -54,7 +54,7 @@ interface TargetSpec {
   logging?: { level: string; accessLog: boolean };
 }
 
-const NO_STAGES = { ip: { enabled: false }, headers: { enabled: false }, limits: { enabled: false } };
+const NO_STAGES = { ip: { enabled: false }, headers: { enabled: false }, limits: { enabled: false }, access: { enabled: false } };
 // Documentation ranges and an IPv6 prefix: never the client (127.0.0.1), but matched on every request.
 const THIS_ISSUE_STAGES = {
   ip: { deny: ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/32'] },

@@ -58,11 +58,11 @@ test('disabled stages are not compiled; response stages run in reverse order', (
 routes:
   - name: api
     upstream: { url: "http://127.0.0.1:1" }
-    stages: { ip: { enabled: false } }
+    stages: { ip: { enabled: false }, access: { enabled: false } }
 `);
   const route = runtime.routes[0]!;
   assert.ok(!route.requestStages.some((s) => s.name === 'ip'));
-  assert.deepEqual(route.requestStages.map((s) => s.name), ['limits'], 'headers has no request phase without CORS');
+  assert.deepEqual(route.requestStages.map((s) => s.name), ['limits'], 'headers has no request phase without CORS; identity none without issuers; contract none without a document');
   assert.deepEqual(route.responseStages.map((s) => s.name), ['headers']);
 });
 

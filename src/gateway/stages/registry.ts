@@ -5,6 +5,7 @@ import { ipStage } from './ip/index.js';
 import { headersStage } from './headers/index.js';
 import { limitsStage } from './limits/index.js';
 import { identityStage } from './identity/index.js';
+import { accessStage } from './access/index.js';
 import { contractStage } from './contract/index.js';
 import { contractResponseStage } from './contract-response/index.js';
 
@@ -13,6 +14,7 @@ export const STAGES: readonly StageDefinition<never>[] = [
   headersStage,
   limitsStage,
   identityStage,
+  accessStage,
   contractStage,
   contractResponseStage,
 ];
