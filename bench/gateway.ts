@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, release, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import ts from 'typescript';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -63,6 +64,19 @@ const THIS_ISSUE_STAGES = {
 };
 const SILENT = { level: 'silent', accessLog: false };
 
+/** A static issuer key and one token from it, for the identity target (no provider in the measured path). */
+const BENCH_TOKEN = await (async () => {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const token = await new SignJWT({ scope: 'books:read' }).setProtectedHeader({ alg: 'RS256', kid: 'bench' }).setIssuer('https://idp.bench')
+    .setAudience('https://api.bench').setSubject('bench-client').setIssuedAt().setExpirationTime('6h').sign(privateKey);
+  return { token, publicJwk: { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' } };
+})();
+const IDENTITY_STAGES = {
+  ...THIS_ISSUE_STAGES,
+  identity: { jwt: { issuers: [{ issuer: 'https://idp.bench', audiences: ['https://api.bench'], algorithms: ['RS256'], keys: [BENCH_TOKEN.publicJwk] }] } },
+  access: { defaultPolicy: 'deny', policies: [{ scopes: ['books:read'], allow: ['GET /books'] }] },
+};
+
 const ALL_TARGETS: TargetSpec[] = [
   { id: 'upstream', label: 'demo upstream (direct)', kind: 'upstream' },
   { id: 'baseline', label: 'baseline undici proxy', kind: 'baseline' },
@@ -76,6 +90,9 @@ const ALL_TARGETS: TargetSpec[] = [
     // costPrice would make every request write an event, which measures the event store instead.
     stages: { ...THIS_ISSUE_STAGES, 'contract-response': { enabled: false } },
   },
+  // The stages plus identity (RS256 bearer token, verified once, then from the cache) and access
+  // (default deny, a scope policy).
+  { id: 'bulwark-identity', label: 'Bulwark, stages + identity + access', kind: 'bulwark', stages: IDENTITY_STAGES, logging: SILENT },
   {
     id: 'bulwark-stages-log', label: 'Bulwark, stages + access log', kind: 'bulwark', stages: THIS_ISSUE_STAGES,
     logging: { level: 'info', accessLog: true },
@@ -191,7 +208,8 @@ function cpuUse(a: CpuSample, b: CpuSample, sutPid: number, upstreamPid: number 
 
 /** Runs wrk once against url; samples CPU over the middle of the run. */
 async function runWrk(url: string, seconds: number, options: { delayMs?: number; watch?: { sut: number; upstream?: number } }): Promise<{ result: WrkResult; cpu?: CpuUse }> {
-  const args = ['-t', String(layout.wrkThreads), '-c', String(CONNECTIONS), '-d', `${seconds}s`, '--timeout', '5s', '-s', join(BENCH_DIR, 'wrk-report.lua'), url];
+  // Every target gets the same bearer token: the identity target verifies it, the others pass it on.
+  const args = ['-t', String(layout.wrkThreads), '-c', String(CONNECTIONS), '-d', `${seconds}s`, '--timeout', '5s', '-H', `Authorization: Bearer ${BENCH_TOKEN.token}`, '-s', join(BENCH_DIR, 'wrk-report.lua'), url];
   const command = layout.pin ? 'taskset' : 'wrk';
   const child = spawn(command, layout.pin ? ['-c', String(layout.loadCpu), 'wrk', ...args] : args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -431,9 +449,14 @@ function prepareWorkDir(workDir: string): string {
 
 async function checkTargets(targets: Running[]): Promise<void> {
   for (const target of targets) {
-    const response = await fetch(target.url + PATH);
+    const response = await fetch(target.url + PATH, { headers: { authorization: `Bearer ${BENCH_TOKEN.token}` } });
     const body = await response.text();
     if (response.status !== 200 || !body.startsWith('[')) throw new Error(`${target.spec.id}: GET ${PATH} answered ${response.status} ${body.slice(0, 200)}`);
+    if (target.spec.id === 'bulwark-identity') {
+      const anonymous = await fetch(target.url + PATH);
+      await anonymous.text();
+      if (anonymous.status !== 401) throw new Error(`bulwark-identity: the identity stage did not run (anonymous GET ${PATH} answered ${anonymous.status})`);
+    }
     if (target.spec.id.startsWith('bulwark-stages')) {
       // The stages must be doing their work, not be configured away.
       if (response.headers.get('x-content-type-options') !== 'nosniff' || response.headers.has('server')) {
@@ -519,6 +542,13 @@ function checks(summaries: Map<string, Summary>, halfRuns: Map<string, Run[]>): 
     out.push({
       name: 'Bulwark, limits + ip + headers: throughput >= 0.7x baseline', pass: stages.ratio >= 0.7,
       detail: `${stages.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(stages.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
+    });
+  }
+  const identity = summaries.get('bulwark-identity');
+  if (baseline && identity) {
+    out.push({
+      name: 'Bulwark, stages + identity + access: throughput >= 0.6x baseline', pass: identity.ratio >= 0.6,
+      detail: `${identity.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(identity.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
     });
   }
   const contract = summaries.get('bulwark-contract');

@@ -5,3 +5,4 @@ export { consumerFromClaims, scopesOf, type ClaimMapping } from './consumer-from
 export { remoteKeySource, staticKeySource, discoverIssuer, assertFetchableUrl, type KeySource, type RemoteKeyOptions } from './key-source.js';
 export { discoveredKeySource } from './discovered-key-source.js';
 export { createTokenCache, tokenDigest, type TokenCache } from './token-cache.js';
+export { createIntrospector, type IntrospectionOptions, type IntrospectionResult, type Introspector } from './introspection.js';

@@ -9,6 +9,8 @@ import { Agent, request } from 'undici';
 
 export const API_AUDIENCE = 'https://api.example';
 export const CLIENT = { id: 'reporting-service', secret: 'a-client-secret-of-sufficient-length-0123456789' };
+/** The gateway's own client, for token introspection. */
+export const GATEWAY_CLIENT = { id: 'bulwark-gateway', secret: 'the-gateway-secret-of-sufficient-length-9876543210' };
 
 export interface SigningKey { readonly kid: string; readonly privateJwk: JWK; readonly privateKey: CryptoKey }
 
@@ -26,7 +28,7 @@ export interface TestProvider {
 }
 
 /** `port` 0 picks a free one; pass a previous provider's port to restart "the same" issuer. */
-export async function startProvider(keys: readonly SigningKey[], port = 0): Promise<TestProvider> {
+export async function startProvider(keys: readonly SigningKey[], port = 0, options: { opaque?: boolean } = {}): Promise<TestProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actualPort = (server.address() as AddressInfo).port;
@@ -35,6 +37,8 @@ export async function startProvider(keys: readonly SigningKey[], port = 0): Prom
     clients: [{
       client_id: CLIENT.id, client_secret: CLIENT.secret, grant_types: ['client_credentials'], redirect_uris: [], response_types: [],
       scope: 'books:read books:write admin',
+    }, {
+      client_id: GATEWAY_CLIENT.id, client_secret: GATEWAY_CLIENT.secret, grant_types: ['client_credentials'], redirect_uris: [], response_types: [],
     }],
     jwks: { keys: keys.map((key) => key.privateJwk) },
     scopes: ['books:read', 'books:write', 'admin'],
@@ -46,7 +50,7 @@ export async function startProvider(keys: readonly SigningKey[], port = 0): Prom
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_AUDIENCE,
-        getResourceServerInfo: () => ({ scope: 'books:read books:write admin', audience: API_AUDIENCE, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
+        getResourceServerInfo: () => ({ scope: 'books:read books:write admin', audience: API_AUDIENCE, ...(options.opaque ? { accessTokenFormat: 'opaque' } : { accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }) }),
       },
     },
   });

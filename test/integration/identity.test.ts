@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { request } from 'undici';
 import { listenerYaml, route, startTestGateway, startUpstream, type TestGateway, type TestUpstream } from '../helpers/harness.js';
-import { API_AUDIENCE, signingKey, startProvider, type SigningKey, type TestProvider } from '../helpers/oidc.js';
+import { API_AUDIENCE, GATEWAY_CLIENT, signingKey, startProvider, type SigningKey, type TestProvider } from '../helpers/oidc.js';
 
 const SHOP = join(import.meta.dirname, '../fixtures/contract/shop.yaml');
 
@@ -130,6 +130,42 @@ ${route('shop', api.url, `    openapi: { document: ${JSON.stringify(SHOP)} }`)}`
       await gw.close();
       await api.close();
       await provider.close();
+    }
+  });
+});
+
+describe('opaque tokens through introspection (RFC 7662)', () => {
+  test('an active token is accepted and cached; a made-up one is refused; the server down means 503, not a pass', async () => {
+    const provider = await startProvider([await signingKey('k')], 0, { opaque: true });
+    const api = await startUpstream();
+    const gw = await startTestGateway(`${listenerYaml()}
+stages:
+  identity:
+    introspection:
+      endpoint: ${provider.issuer}/token/introspection
+      clientId: ${GATEWAY_CLIENT.id}
+      clientSecret: ${GATEWAY_CLIENT.secret}
+      issuer: ${provider.issuer}
+      audiences: [${API_AUDIENCE}]
+      timeout: 1s
+routes:
+${route('api', api.url)}`);
+    try {
+      const token = await provider.token('books:read');
+      assert.equal(token.split('.').length, 1, 'an opaque token');
+      assert.equal((await call(`${gw.url}/books`, { authorization: `Bearer ${token}` })).status, 200);
+      assert.equal(api.seen.at(-1)!.headers['x-consumer-id'], 'reporting-service');
+      assert.equal(api.seen.at(-1)!.headers['x-consumer-scopes'], 'books:read');
+      const madeUp = await call(`${gw.url}/books`, { authorization: 'Bearer not-a-real-token-0123456789' });
+      assert.equal(madeUp.status, 401);
+      assert.equal(madeUp.body.ruleId, 'identity.token-invalid');
+      await provider.close();
+      assert.equal((await call(`${gw.url}/books`, { authorization: `Bearer ${token}` })).status, 200, 'answered from the cache while the server is down');
+      const unknown = await call(`${gw.url}/books`, { authorization: 'Bearer another-token-never-seen-0123' });
+      assert.equal(unknown.status, 503, 'fails closed when the server cannot be asked');
+    } finally {
+      await gw.close();
+      await api.close();
     }
   });
 });

@@ -4,7 +4,10 @@
 // Answers are RFC 6750 §3: 401 with a WWW-Authenticate challenge and an error code; never a 500
 // for a malformed token.
 import type { Consumer } from '../../../core/types.js';
-import { createJwtVerifier, discoveredKeySource, remoteKeySource, staticKeySource, type JwtResult, type KeySource, type RemoteKeyOptions } from '../../../identity/index.js';
+import {
+  createIntrospector, createJwtVerifier, discoveredKeySource, remoteKeySource, staticKeySource,
+  type IntrospectionResult, type JwtResult, type KeySource, type RemoteKeyOptions,
+} from '../../../identity/index.js';
 import type { RequestContext } from '../../request-context.js';
 import type { RuleDescription, Stage, StageDeps } from '../../stage.js';
 import { defineStage } from '../../stage.js';
@@ -30,7 +33,14 @@ export const identityStage = defineStage<IdentityConfig>({
   enabledByDefault: true,
   rules: RULES,
   create(config, deps): Stage {
-    if (config.jwt.issuers.length === 0) return {}; // nothing configured: no per-request work
+    if (config.jwt.issuers.length === 0 && !config.introspection) return {}; // nothing configured: no per-request work
+    const introspection = config.introspection;
+    const introspector = introspection ? createIntrospector({
+      endpoint: introspection.endpoint, clientId: introspection.clientId, clientSecret: introspection.clientSecret,
+      ...(introspection.issuer === undefined ? {} : { issuer: introspection.issuer }), audiences: introspection.audiences, claims: introspection.claims,
+      cacheTtlMs: introspection.cacheTtl, negativeCacheTtlMs: introspection.negativeCacheTtl, cacheEntries: introspection.cacheEntries,
+      timeoutMs: introspection.timeout, maxBytes: introspection.maxBytes,
+    }) : undefined;
     const verifier = createJwtVerifier(config.jwt.issuers.map((issuer) => ({
       issuer: issuer.issuer,
       keys: keySourceFor(issuer, config.jwt.keys, deps),
@@ -44,7 +54,7 @@ export const identityStage = defineStage<IdentityConfig>({
     const anonymousOperations = new Set(config.anonymous.operations);
     const forwarded = [config.forward.subject, config.forward.scopes, config.forward.roles, config.forward.groups, ...Object.values(config.forward.claims)];
 
-    const accept = (ctx: RequestContext, result: JwtResult): Verdict => {
+    const accept = (ctx: RequestContext, result: JwtResult | IntrospectionResult): Verdict => {
       if (!result.ok) return invalidToken(result.description);
       ctx.consumer = result.consumer;
       setConsumerHeaders(ctx, result.consumer, config.forward);
@@ -60,7 +70,10 @@ export const identityStage = defineStage<IdentityConfig>({
         if (found.kind === 'several') return MULTIPLE;
         if (found.kind === 'query-token') return TOKEN_IN_QUERY;
         if (found.kind === 'none') return isAnonymousAllowed(ctx, anonymousOperations, config.anonymous.pathPrefixes) ? CONTINUE : MISSING;
-        const result = verifier.verify(found.token);
+        // A JWT (three dot-separated parts) is verified locally; anything else is an opaque token for
+        // the authorization server, when introspection is configured.
+        const isJwt = found.token.split('.').length === 3;
+        const result = isJwt || !introspector ? verifier.verify(found.token) : introspector.introspect(found.token);
         return result instanceof Promise ? result.then((r) => accept(ctx, r)) : accept(ctx, result);
       },
     };

@@ -41,6 +41,24 @@ export const identityConfigSchema = Type.Object({
       maxBytes: Bytes('256kb', { description: 'largest discovery or JWKS document' }),
     }, { additionalProperties: false, default: {} }),
   }, { additionalProperties: false, default: {} }),
+  introspection: Type.Optional(Type.Object({
+    endpoint: Type.String({ minLength: 1, description: 'RFC 7662 endpoint (https, or http on loopback)' }),
+    clientId: Type.String({ minLength: 1, description: "the gateway's own client at the authorization server" }),
+    clientSecret: Type.String({ minLength: 1, description: 'its secret; use ${ENV_VAR}' }),
+    issuer: Type.Optional(Type.String({ minLength: 1, description: 'when set, the answer\'s iss must equal it' })),
+    audiences: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'when set, the answer\'s aud must contain one' }),
+    claims: Type.Object({
+      subject: Type.String({ default: 'sub' }),
+      roles: Type.Array(Type.String(), { default: [] }),
+      groups: Type.Array(Type.String(), { default: [] }),
+      keep: Type.Array(Type.String(), { default: [] }),
+    }, { additionalProperties: false, default: {} }),
+    cacheTtl: Duration('60s', { description: 'an active answer is reused this long (never past the token\'s exp)' }),
+    negativeCacheTtl: Duration('5s', { description: 'an inactive answer is reused this long' }),
+    cacheEntries: Type.Integer({ minimum: 0, default: 10_000 }),
+    timeout: Duration('5s'),
+    maxBytes: Bytes('64kb'),
+  }, { additionalProperties: false, description: 'opaque (non-JWT) bearer tokens are checked here (OAuth 2.0 Token Introspection, RFC 7662)' })),
   allowQueryToken: Type.Boolean({ default: false, description: 'accept `access_token` in the query (RFC 6750 §2.3 discourages it: URLs are logged)' }),
   anonymous: Type.Object({
     operations: Type.Array(Type.String({ minLength: 1 }), { default: [], description: "operations callable without credentials, by operationId or 'METHOD /path/{template}', besides those the document marks public (security: [])" }),
@@ -64,6 +82,11 @@ export interface IdentityConfig {
     maxTokenBytes: number;
     cacheEntries: number;
     keys: { ttl: number; cooldown: number; stale: number; timeout: number; maxBytes: number };
+  };
+  introspection?: {
+    endpoint: string; clientId: string; clientSecret: string; issuer?: string; audiences: string[];
+    claims: { subject: string; roles: string[]; groups: string[]; keep: string[] };
+    cacheTtl: number; negativeCacheTtl: number; cacheEntries: number; timeout: number; maxBytes: number;
   };
   allowQueryToken: boolean;
   anonymous: { operations: string[]; pathPrefixes: string[] };
