@@ -4,6 +4,7 @@ import { isBulwarkError } from '../core/errors.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerEventsCommand } from './commands/events.js';
+import { registerKeysCommand } from './commands/keys.js';
 import { registerServeCommand } from './commands/serve.js';
 
 /** Every command, in the order `bulwark --help` lists them. */
@@ -12,6 +13,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerDemoCommand,
   registerConfigCommand,
   registerEventsCommand,
+  registerKeysCommand,
 ];
 
 export function buildProgram(): Command {

@@ -10,10 +10,12 @@ export const ERROR_CODES = {
   CONFIG_TLS_FILE: 'A TLS certificate, key or CA file could not be read.',
   CONTRACT_DOCUMENT_INVALID: 'An OpenAPI document could not be read, parsed, validated or compiled.',
   GATEWAY_LISTEN_FAILED: 'A listener could not bind its address.',
-  STORE_OPEN_FAILED: 'The event store could not be opened.',
+  STORE_OPEN_FAILED: 'The event or API key store could not be opened.',
   STORE_MIGRATION_FAILED: 'A store schema migration failed.',
   STORE_QUERY_INVALID: 'An event query has an invalid filter.',
   CLI_ARGUMENT_INVALID: 'A command-line argument is invalid.',
+  KEY_NOT_FOUND: 'No API key has this id.',
+  KEY_ROTATE_REFUSED: 'The API key cannot be rotated: it is revoked or was already rotated.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

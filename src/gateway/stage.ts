@@ -7,6 +7,7 @@ import type { RequestBody } from './request-body.js';
 import type { RequestContext, ResponseHead } from './request-context.js';
 import type { Verdict } from './verdict.js';
 import type { Overload } from './overload.js';
+import type { KeyStore } from '../store/index.js';
 
 /** A rule a stage can report; the registry of these feeds docs/errors.md and its drift test. */
 export interface RuleDescription {
@@ -24,6 +25,8 @@ export interface StageDeps {
   readonly overload: Overload;
   /** Trusted proxy CIDRs from `server.trustedProxies`, already parsed. */
   readonly isTrustedProxy: (ip: string) => boolean;
+  /** The API key store (`store.sqlite`), opened on first use; absent where no store is configured (tools, tests). */
+  readonly keyStore?: () => KeyStore;
 }
 
 export interface Stage {

@@ -8,7 +8,7 @@ import type { SecurityEvent } from '../core/types.js';
 import { startAdminServer, type AdminServer } from '../admin/admin-server.js';
 import { createBatchedEventWriter } from '../events/batched-event-writer.js';
 import { startRetention } from '../events/retention.js';
-import { openEventStore, type EventStore } from '../store/index.js';
+import { openEventStore, openKeyStore, type EventStore, type KeyStore } from '../store/index.js';
 import { createGateway, type Gateway } from './gateway.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { createIpMatcher } from './ip-matcher.js';
@@ -29,6 +29,8 @@ export interface StartGatewayOptions {
   logger?: Logger;
   /** Injected store (tests); by default opened from config.store. */
   eventStore?: EventStore;
+  /** Injected API key store (tests); by default opened from config.store when a stage needs it. */
+  keyStore?: KeyStore;
   /** Where relative OpenAPI document paths start when there is no configFile (default: the working directory). */
   baseDir?: string;
   /** Reload when the config file changes (default: true when configFile is set). */
@@ -73,7 +75,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   const upstreams = createUpstreamRegistry();
   const trusted = createIpMatcher(config.server.trustedProxies, 'server.trustedProxies');
-  const stageDeps: StageDeps = { logger, overload, isTrustedProxy: (ip) => trusted.matches(ip) };
+  let keyStore: KeyStore | undefined;
+  const stageDeps: StageDeps = {
+    logger, overload, isTrustedProxy: (ip) => trusted.matches(ip),
+    keyStore: () => (keyStore ??= options.keyStore ?? openKeyStore(config.store)),
+  };
   const baseDir = options.configFile === undefined ? resolvePath(options.baseDir ?? '.') : dirname(resolvePath(options.configFile));
   let initial;
   try {
@@ -180,6 +186,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await sink.close();
     await upstreams.closeAll();
     if (!options.eventStore) await eventStore.close();
+    if (!options.keyStore) await keyStore?.close();
     logger.info('gateway stopped');
   }
 

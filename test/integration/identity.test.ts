@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { request } from 'undici';
+import { openKeyStore } from '../../src/store/index.js';
 import { listenerYaml, route, startTestGateway, startUpstream, type TestGateway, type TestUpstream } from '../helpers/harness.js';
 import { API_AUDIENCE, GATEWAY_CLIENT, signingKey, startProvider, type SigningKey, type TestProvider } from '../helpers/oidc.js';
 
@@ -164,6 +165,42 @@ ${route('api', api.url)}`);
       const unknown = await call(`${gw.url}/books`, { authorization: 'Bearer another-token-never-seen-0123' });
       assert.equal(unknown.status, 503, 'fails closed when the server cannot be asked');
     } finally {
+      await gw.close();
+      await api.close();
+    }
+  });
+});
+
+describe('API keys', () => {
+  test('a key from the store authenticates; revocation takes effect on the next request; expiry and mixing are refused', async () => {
+    const api = await startUpstream();
+    const gw = await startTestGateway(`${listenerYaml()}
+stages:
+  identity:
+    apiKeys: { enabled: true }
+routes:
+${route('api', api.url)}`);
+    const store = openKeyStore({ sqlite: { path: join(gw.dir, 'events.db') } });
+    try {
+      const { key, record } = await store.createKey({ consumer: 'billing-batch', scopes: ['invoices:read'] });
+      assert.match(key, /^bwk_/);
+      assert.equal((await call(`${gw.url}/invoices`, { 'x-api-key': key })).status, 200);
+      assert.equal(api.seen.at(-1)!.headers['x-consumer-id'], 'billing-batch');
+      assert.equal(api.seen.at(-1)!.headers['x-consumer-scopes'], 'invoices:read');
+      const wrong = await call(`${gw.url}/invoices`, { 'x-api-key': `${key.slice(0, -4)}AAAA` });
+      assert.equal(wrong.status, 401);
+      assert.equal(wrong.body.ruleId, 'identity.api-key-invalid');
+      const revokedAt = Date.now();
+      assert.equal(await store.revokeKey(record.id, 'leaked in a ticket'), true);
+      assert.equal((await call(`${gw.url}/invoices`, { 'x-api-key': key })).body.ruleId, 'identity.api-key-invalid');
+      assert.ok(Date.now() - revokedAt < 1000, 'revocation seen within a second');
+      const expired = await store.createKey({ consumer: 'old-job', scopes: [], expiresAt: new Date(Date.now() - 1000) });
+      assert.equal((await call(`${gw.url}/invoices`, { 'x-api-key': expired.key })).status, 401);
+      const fresh = await store.createKey({ consumer: 'x', scopes: [] });
+      assert.equal((await call(`${gw.url}/invoices`, { 'x-api-key': fresh.key, authorization: 'Bearer abc.def.ghi' })).body.ruleId, 'identity.multiple-credentials');
+      assert.equal((await call(`${gw.url}/invoices`)).body.ruleId, 'identity.credentials-missing');
+    } finally {
+      await store.close();
       await gw.close();
       await api.close();
     }

@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDuration } from '../../core/config/units.js';
-import { loadGatewayConfig } from '../../gateway/index.js';
 import { BulwarkError } from '../../core/errors.js';
 import { EVENT_ACTIONS, type EventAction, type SecurityEvent } from '../../core/types.js';
 import { openEventStore, type EventQuery } from '../../store/index.js';
+import { databasePath, DEFAULT_DB } from '../database-path.js';
+import { escapeUnsafe, formatTable, toSafeJson } from '../terminal-text.js';
 
 interface EventsOptions {
   db?: string;
@@ -21,7 +22,6 @@ interface EventsOptions {
   json?: boolean;
 }
 
-const DEFAULT_DB = './bulwark.db';
 const MAX_LIMIT = 10_000;
 const MAX_CELL = 60;
 
@@ -66,7 +66,7 @@ export function registerEventsCommand(program: Command): void {
       } finally {
         await store.close();
       }
-      process.stdout.write(options.json === true ? toJson(events) : toTable(events, query.limit ?? 0));
+      process.stdout.write(options.json === true ? toSafeJson(events) : toTable(events, query.limit ?? 0));
     });
 }
 
@@ -111,31 +111,6 @@ function invalid(option: string, problem: string): never {
   throw new BulwarkError('CLI_ARGUMENT_INVALID', `${option}: ${problem}`);
 }
 
-/** --db wins; else the config file's store.sqlite.path, loaded and validated exactly as `serve` does. */
-function databasePath(options: EventsOptions): string {
-  if (options.db !== undefined) return options.db === '' ? invalid('--db', 'must not be empty') : options.db;
-  if (options.config === undefined) return DEFAULT_DB;
-  return loadGatewayConfig(options.config).store.sqlite.path;
-}
-
-/**
- * Event fields come from traffic, i.e. from attackers: control characters (terminal escape
- * sequences) and bidi overrides (Trojan Source, CVE-2021-42574) are shown escaped, never interpreted.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** The same set minus U+0000-U+001F, which JSON.stringify escapes itself (and uses for layout). */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-function escapeUnsafe(text: string, unsafe = UNSAFE_CHARS): string {
-  return text.replace(unsafe, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function toJson(events: readonly SecurityEvent[]): string {
-  // These characters can only occur inside JSON strings, where \uXXXX is the same value: still valid JSON.
-  return `${escapeUnsafe(JSON.stringify(events, null, 2), UNSAFE_IN_JSON)}\n`;
-}
-
 const COLUMNS: readonly [string, (event: SecurityEvent) => string | number | undefined][] = [
   ['TIME', (e) => e.time],
   ['ACTION', (e) => e.action],
@@ -150,8 +125,7 @@ const COLUMNS: readonly [string, (event: SecurityEvent) => string | number | und
 function toTable(events: readonly SecurityEvent[], limit: number): string {
   if (events.length === 0) return 'No events match.\n';
   const rows = [COLUMNS.map(([title]) => title), ...events.map((event) => COLUMNS.map(([, get]) => cell(get(event))))];
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
-  const lines = rows.map((row) => row.map((text, i) => text.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  const lines = formatTable(rows);
   if (events.length === limit) lines.push(`(newest ${limit} shown; use --limit or --until for more)`);
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { isBulwarkError } from '../../core/errors.js';
 import { runEventStoreContract, sampleEvent } from '../event-store.contract.js';
-import { applyMigrations, openSqliteEventStore, SQLITE_EVENT_MIGRATIONS, type SqliteMigration } from './sqlite-event-store.js';
+import { applyMigrations, SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-database.js';
+import { openSqliteEventStore } from './sqlite-event-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,7 +50,7 @@ describe('openSqliteEventStore', () => {
     const second = openSqliteEventStore({ path });
     assert.equal((await second.queryEvents({})).length, 1);
     await second.close();
-    assert.deepEqual(versions(path), SQLITE_EVENT_MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(versions(path), SQLITE_MIGRATIONS.map((m) => m.version));
   });
 
   test('upgrades a database created by an older migration set, keeping its events', async () => {
@@ -57,19 +58,19 @@ describe('openSqliteEventStore', () => {
     const store = openSqliteEventStore({ path });
     await store.insertEvents([sampleEvent(1, 0)]);
     await store.close();
-    const latest = SQLITE_EVENT_MIGRATIONS.at(-1)?.version ?? 0;
+    const latest = SQLITE_MIGRATIONS.at(-1)?.version ?? 0;
     const next: SqliteMigration = { version: latest + 1, description: 'index on request id', sql: 'CREATE INDEX events_request ON events (request_id)' };
     const db = new Database(path);
     try {
-      applyMigrations(db, [...SQLITE_EVENT_MIGRATIONS, next]);
-      applyMigrations(db, [...SQLITE_EVENT_MIGRATIONS, next]); // second run: nothing to do, no error
+      applyMigrations(db, [...SQLITE_MIGRATIONS, next]);
+      applyMigrations(db, [...SQLITE_MIGRATIONS, next]); // second run: nothing to do, no error
       const index = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_request'").get();
       assert.ok(index);
       assert.equal((db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n, 1);
     } finally {
       db.close();
     }
-    assert.deepEqual(versions(path), [...SQLITE_EVENT_MIGRATIONS.map((m) => m.version), latest + 1]);
+    assert.deepEqual(versions(path), [...SQLITE_MIGRATIONS.map((m) => m.version), latest + 1]);
   });
 
   test('a failing migration rolls back entirely and raises STORE_MIGRATION_FAILED', () => {
@@ -99,7 +100,7 @@ describe('openSqliteEventStore', () => {
   test('refuses migrations out of order', () => {
     const db = new Database(':memory:');
     try {
-      const unordered = [SQLITE_EVENT_MIGRATIONS[0]!, { version: 0, description: 'x', sql: 'SELECT 1' }];
+      const unordered = [SQLITE_MIGRATIONS[0]!, { version: 0, description: 'x', sql: 'SELECT 1' }];
       assert.throws(() => applyMigrations(db, unordered), hasCode('STORE_MIGRATION_FAILED'));
     } finally {
       db.close();
@@ -136,7 +137,7 @@ describe('openSqliteEventStore', () => {
   test('pages use the time index rather than a full sort', () => {
     const db = new Database(':memory:');
     try {
-      applyMigrations(db, SQLITE_EVENT_MIGRATIONS);
+      applyMigrations(db, SQLITE_MIGRATIONS);
       const plan = db.prepare('EXPLAIN QUERY PLAN SELECT data FROM events WHERE (time, id) < (?, ?) ORDER BY time DESC, id DESC LIMIT 10')
         .all('2024-01-01T00:00:00.000Z', 'x')
         .map((row) => (row as { detail: string }).detail)

@@ -3,7 +3,9 @@
 // No credentials: allowed only where the document or the config marks the operation public.
 // Answers are RFC 6750 §3: 401 with a WWW-Authenticate challenge and an error code; never a 500
 // for a malformed token.
+import { BulwarkError } from '../../../core/errors.js';
 import type { Consumer } from '../../../core/types.js';
+import type { ApiKeyRecord } from '../../../store/index.js';
 import {
   createIntrospector, createJwtVerifier, discoveredKeySource, remoteKeySource, staticKeySource,
   type IntrospectionResult, type JwtResult, type KeySource, type RemoteKeyOptions,
@@ -17,6 +19,7 @@ import { identityConfigSchema, type IdentityConfig } from './schema.js';
 const RULES: readonly RuleDescription[] = [
   { id: 'identity.credentials-missing', status: 401, title: 'Credentials missing', severity: 'low', category: 'API2:2023', description: 'The operation is not public and the request carries no bearer token. Answered with `WWW-Authenticate: Bearer realm="api"` (RFC 6750 §3.1, no error code).' },
   { id: 'identity.token-invalid', status: 401, title: 'Token invalid', severity: 'medium', category: 'API2:2023', description: 'The bearer token is malformed, too large, from an untrusted issuer, signed with a disallowed algorithm or an unknown key, has a bad signature, is expired or not yet valid, has the wrong audience, type or a duplicated claim, or lacks a required claim. `WWW-Authenticate: Bearer error="invalid_token"` with a safe description.' },
+  { id: 'identity.api-key-invalid', status: 401, title: 'API key invalid', severity: 'medium', category: 'API2:2023', description: 'The API key (apiKeys.header, default X-API-Key) is unknown, does not match, has been revoked (effective on the next request) or has expired.' },
   { id: 'identity.token-in-query', status: 401, title: 'Token in the URL', severity: 'low', category: 'API2:2023', description: 'An `access_token` query parameter was sent while `allowQueryToken` is off: URLs end up in logs and Referer headers (RFC 6750 §2.3, §5.3). `error="invalid_request"`.' },
   { id: 'identity.multiple-credentials', status: 400, title: 'Several credentials', severity: 'medium', category: 'API2:2023', description: 'The request carries more than one credential (two Authorization headers, or a header token and a query token): which one wins differs between components, so none is used (RFC 6750 §2: one method per request).' },
 ];
@@ -33,7 +36,9 @@ export const identityStage = defineStage<IdentityConfig>({
   enabledByDefault: true,
   rules: RULES,
   create(config, deps): Stage {
-    if (config.jwt.issuers.length === 0 && !config.introspection) return {}; // nothing configured: no per-request work
+    if (config.jwt.issuers.length === 0 && !config.introspection && !config.apiKeys.enabled) return {}; // nothing configured: no per-request work
+    if (config.apiKeys.enabled && !deps.keyStore) throw new BulwarkError('CONFIG_INVALID', 'apiKeys needs a key store (store.sqlite)');
+    const keys = config.apiKeys.enabled ? deps.keyStore : undefined;
     const introspection = config.introspection;
     const introspector = introspection ? createIntrospector({
       endpoint: introspection.endpoint, clientId: introspection.clientId, clientSecret: introspection.clientSecret,
@@ -61,13 +66,24 @@ export const identityStage = defineStage<IdentityConfig>({
       return CONTINUE;
     };
 
+    const acceptKey = (ctx: RequestContext, result: Consumer | Denial): Verdict => {
+      if ('action' in result) return result;
+      ctx.consumer = result;
+      setConsumerHeaders(ctx, result, config.forward);
+      return CONTINUE;
+    };
+
     return {
       onRequest(ctx) {
         // Whatever happens next, the client's own copies of the identity headers never reach the upstream.
         ctx.upstreamHeaders ??= {};
         for (const name of forwarded) ctx.upstreamHeaders[name] = undefined;
-        const found = credentialsOf(ctx, config.allowQueryToken);
+        const found = credentialsOf(ctx, config.allowQueryToken, config.apiKeys.enabled ? config.apiKeys.header : undefined);
         if (found.kind === 'several') return MULTIPLE;
+        if (found.kind === 'api-key') {
+          const verdict = apiKeyVerdict(keys!().verifyKey(found.key));
+          return verdict instanceof Promise ? verdict.then((v) => acceptKey(ctx, v)) : acceptKey(ctx, verdict);
+        }
         if (found.kind === 'query-token') return TOKEN_IN_QUERY;
         if (found.kind === 'none') return isAnonymousAllowed(ctx, anonymousOperations, config.anonymous.pathPrefixes) ? CONTINUE : MISSING;
         // A JWT (three dot-separated parts) is verified locally; anything else is an opaque token for
@@ -80,13 +96,19 @@ export const identityStage = defineStage<IdentityConfig>({
   },
 });
 
-type Credentials = { kind: 'none' } | { kind: 'several' } | { kind: 'query-token' } | { kind: 'bearer'; token: string };
+type Credentials = { kind: 'none' } | { kind: 'several' } | { kind: 'query-token' } | { kind: 'bearer'; token: string } | { kind: 'api-key'; key: string };
 
-function credentialsOf(ctx: RequestContext, allowQueryToken: boolean): Credentials {
+function credentialsOf(ctx: RequestContext, allowQueryToken: boolean, apiKeyHeader: string | undefined): Credentials {
   let authorizations = 0;
-  for (let i = 0; i < ctx.rawHeaders.length; i += 2) if (ctx.rawHeaders[i]!.toLowerCase() === 'authorization') authorizations++;
+  let apiKeys = 0;
+  for (let i = 0; i < ctx.rawHeaders.length; i += 2) {
+    const name = ctx.rawHeaders[i]!.toLowerCase();
+    if (name === 'authorization') authorizations++;
+    else if (name === apiKeyHeader) apiKeys++;
+  }
   const queryToken = queryAccessToken(ctx.query);
-  if (authorizations > 1 || (authorizations === 1 && queryToken !== undefined)) return { kind: 'several' };
+  if (authorizations + apiKeys + (queryToken === undefined ? 0 : 1) > 1) return { kind: 'several' };
+  if (apiKeys === 1) return { kind: 'api-key', key: String(ctx.headers[apiKeyHeader!] ?? '') };
   if (queryToken !== undefined) return allowQueryToken ? { kind: 'bearer', token: queryToken } : { kind: 'query-token' };
   const authorization = ctx.headers.authorization;
   if (authorization === undefined) return { kind: 'none' };
@@ -107,6 +129,24 @@ function queryAccessToken(query: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** An API key's record becomes a consumer, unless it is unknown, revoked or expired (each refused alike). */
+function apiKeyVerdict(found: ApiKeyRecord | undefined | Promise<ApiKeyRecord | undefined>): Consumer | Denial | Promise<Consumer | Denial> {
+  if (found instanceof Promise) return found.then(apiKeyVerdict);
+  if (!found) return invalidKey('the API key is not valid');
+  if (found.revokedAt !== undefined) return invalidKey('the API key has been revoked');
+  if (found.expiresAt !== undefined && Date.parse(found.expiresAt) <= Date.now()) return invalidKey('the API key has expired');
+  return { id: found.consumer, kind: 'api-key', scopes: found.scopes, roles: [], groups: [], claims: { keyId: found.id } };
+}
+
+function invalidKey(description: string): Denial {
+  return deny({
+    status: 401, ruleId: 'identity.api-key-invalid', severity: 'medium', category: 'API2:2023',
+    detail: `The API key is not acceptable: ${description.replace(/^the API key /, '')}.`,
+    evidence: { location: 'header.api-key', matched: description },
+    headers: { 'www-authenticate': 'ApiKey realm="api"' },
+  });
 }
 
 /** Public: the matched operation's document says so (security [] or an empty alternative), or the config does. */

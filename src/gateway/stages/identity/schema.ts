@@ -59,6 +59,10 @@ export const identityConfigSchema = Type.Object({
     timeout: Duration('5s'),
     maxBytes: Bytes('64kb'),
   }, { additionalProperties: false, description: 'opaque (non-JWT) bearer tokens are checked here (OAuth 2.0 Token Introspection, RFC 7662)' })),
+  apiKeys: Type.Object({
+    enabled: Type.Boolean({ default: false, description: 'accept API keys made with `bulwark keys create` (stored hashed in store.sqlite)' }),
+    header: Type.String({ pattern: HEADER_NAME, default: 'x-api-key', description: 'request header carrying the key' }),
+  }, { additionalProperties: false, default: {} }),
   allowQueryToken: Type.Boolean({ default: false, description: 'accept `access_token` in the query (RFC 6750 §2.3 discourages it: URLs are logged)' }),
   anonymous: Type.Object({
     operations: Type.Array(Type.String({ minLength: 1 }), { default: [], description: "operations callable without credentials, by operationId or 'METHOD /path/{template}', besides those the document marks public (security: [])" }),
@@ -88,6 +92,7 @@ export interface IdentityConfig {
     claims: { subject: string; roles: string[]; groups: string[]; keep: string[] };
     cacheTtl: number; negativeCacheTtl: number; cacheEntries: number; timeout: number; maxBytes: number;
   };
+  apiKeys: { enabled: boolean; header: string };
   allowQueryToken: boolean;
   anonymous: { operations: string[]; pathPrefixes: string[] };
   forward: { subject: string; scopes: string; roles: string; groups: string; claims: Record<string, string> };
