@@ -6,3 +6,4 @@ export { remoteKeySource, staticKeySource, discoverIssuer, assertFetchableUrl, t
 export { discoveredKeySource } from './discovered-key-source.js';
 export { createTokenCache, tokenDigest, type TokenCache } from './token-cache.js';
 export { createIntrospector, type IntrospectionOptions, type IntrospectionResult, type Introspector } from './introspection.js';
+export { createFailureTracker, type FailureTracker, type FailureTrackerOptions } from './failure-tracker.js';

@@ -206,3 +206,32 @@ ${route('api', api.url)}`);
     }
   });
 });
+
+describe('brute force', () => {
+  test('repeated failures lock the client address out with Retry-After, even for a valid key', async () => {
+    const api = await startUpstream();
+    const gw = await startTestGateway(`${listenerYaml()}
+stages:
+  identity:
+    apiKeys: { enabled: true }
+    bruteForce: { maxFailures: 3, lockout: 30s }
+routes:
+${route('api', api.url)}`);
+    const store = openKeyStore({ sqlite: { path: join(gw.dir, 'events.db') } });
+    try {
+      const { key } = await store.createKey({ consumer: 'svc', scopes: [] });
+      assert.equal((await call(`${gw.url}/x`, { 'x-api-key': key })).status, 200);
+      for (let i = 0; i < 3; i++) assert.equal((await call(`${gw.url}/x`, { 'x-api-key': `bwk_${'A'.repeat(12)}_${'B'.repeat(43)}` })).status, 401);
+      const locked = await call(`${gw.url}/x`, { 'x-api-key': key });
+      assert.equal(locked.status, 429);
+      assert.equal(locked.body.ruleId, 'identity.locked-out');
+      assert.equal(locked.headers['retry-after'], '30');
+      const events = await gw.events();
+      assert.equal(events.filter((e) => e.ruleId === 'identity.api-key-invalid').length, 3);
+    } finally {
+      await store.close();
+      await gw.close();
+      await api.close();
+    }
+  });
+});

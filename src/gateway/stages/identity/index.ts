@@ -5,9 +5,9 @@
 // for a malformed token.
 import { BulwarkError } from '../../../core/errors.js';
 import type { Consumer } from '../../../core/types.js';
-import type { ApiKeyRecord } from '../../../store/index.js';
+import { parseApiKey, type ApiKeyRecord } from '../../../store/index.js';
 import {
-  createIntrospector, createJwtVerifier, discoveredKeySource, remoteKeySource, staticKeySource,
+  createFailureTracker, createIntrospector, createJwtVerifier, discoveredKeySource, remoteKeySource, staticKeySource,
   type IntrospectionResult, type JwtResult, type KeySource, type RemoteKeyOptions,
 } from '../../../identity/index.js';
 import type { RequestContext } from '../../request-context.js';
@@ -20,6 +20,7 @@ const RULES: readonly RuleDescription[] = [
   { id: 'identity.credentials-missing', status: 401, title: 'Credentials missing', severity: 'low', category: 'API2:2023', description: 'The operation is not public and the request carries no bearer token. Answered with `WWW-Authenticate: Bearer realm="api"` (RFC 6750 §3.1, no error code).' },
   { id: 'identity.token-invalid', status: 401, title: 'Token invalid', severity: 'medium', category: 'API2:2023', description: 'The bearer token is malformed, too large, from an untrusted issuer, signed with a disallowed algorithm or an unknown key, has a bad signature, is expired or not yet valid, has the wrong audience, type or a duplicated claim, or lacks a required claim. `WWW-Authenticate: Bearer error="invalid_token"` with a safe description.' },
   { id: 'identity.api-key-invalid', status: 401, title: 'API key invalid', severity: 'medium', category: 'API2:2023', description: 'The API key (apiKeys.header, default X-API-Key) is unknown, does not match, has been revoked (effective on the next request) or has expired.' },
+  { id: 'identity.locked-out', status: 429, title: 'Locked out', severity: 'high', category: 'API2:2023', description: 'The client address, or the API key id, failed authentication bruteForce.maxFailures times within bruteForce.window: brute force or credential stuffing. Locked out with Retry-After; each further lock-out doubles, up to bruteForce.maxLockout. Per instance.' },
   { id: 'identity.token-in-query', status: 401, title: 'Token in the URL', severity: 'low', category: 'API2:2023', description: 'An `access_token` query parameter was sent while `allowQueryToken` is off: URLs end up in logs and Referer headers (RFC 6750 §2.3, §5.3). `error="invalid_request"`.' },
   { id: 'identity.multiple-credentials', status: 400, title: 'Several credentials', severity: 'medium', category: 'API2:2023', description: 'The request carries more than one credential (two Authorization headers, or a header token and a query token): which one wins differs between components, so none is used (RFC 6750 §2: one method per request).' },
 ];
@@ -57,6 +58,21 @@ export const identityStage = defineStage<IdentityConfig>({
       claims: issuer.claims,
     })), { maxTokenBytes: config.jwt.maxTokenBytes, cacheEntries: config.jwt.cacheEntries });
     const anonymousOperations = new Set(config.anonymous.operations);
+    const failures = config.bruteForce.enabled ? createFailureTracker({
+      maxFailures: config.bruteForce.maxFailures, windowMs: config.bruteForce.window, lockoutMs: config.bruteForce.lockout,
+      maxLockoutMs: config.bruteForce.maxLockout, maxSubjects: config.bruteForce.maxSubjects,
+    }) : undefined;
+    /** Counts the outcome of an authentication for its subjects; a failure may start a lock-out. */
+    const track = (subjects: readonly string[], verdict: Verdict | Promise<Verdict>): Verdict | Promise<Verdict> => {
+      if (!failures) return verdict;
+      if (verdict instanceof Promise) return verdict.then((v) => track(subjects, v));
+      const failed = verdict.action === 'deny' && (verdict.ruleId === 'identity.token-invalid' || verdict.ruleId === 'identity.api-key-invalid');
+      for (const subject of subjects) {
+        if (failed) failures.fail(subject);
+        else if (verdict.action === 'continue') failures.succeed(subject);
+      }
+      return verdict;
+    };
     const forwarded = [config.forward.subject, config.forward.scopes, config.forward.roles, config.forward.groups, ...Object.values(config.forward.claims)];
 
     const accept = (ctx: RequestContext, result: JwtResult | IntrospectionResult): Verdict => {
@@ -80,9 +96,15 @@ export const identityStage = defineStage<IdentityConfig>({
         for (const name of forwarded) ctx.upstreamHeaders[name] = undefined;
         const found = credentialsOf(ctx, config.allowQueryToken, config.apiKeys.enabled ? config.apiKeys.header : undefined);
         if (found.kind === 'several') return MULTIPLE;
+        const subjects = [`ip:${ctx.clientIp}`];
+        if (found.kind === 'api-key') subjects.push(`key:${parseApiKey(found.key)?.id ?? 'malformed'}`);
+        if (failures && (found.kind === 'api-key' || found.kind === 'bearer')) {
+          const lockedFor = Math.max(...subjects.map((subject) => failures.lockedFor(subject)));
+          if (lockedFor > 0) return lockedOut(lockedFor);
+        }
         if (found.kind === 'api-key') {
           const verdict = apiKeyVerdict(keys!().verifyKey(found.key));
-          return verdict instanceof Promise ? verdict.then((v) => acceptKey(ctx, v)) : acceptKey(ctx, verdict);
+          return track(subjects, verdict instanceof Promise ? verdict.then((v) => acceptKey(ctx, v)) : acceptKey(ctx, verdict));
         }
         if (found.kind === 'query-token') return TOKEN_IN_QUERY;
         if (found.kind === 'none') return isAnonymousAllowed(ctx, anonymousOperations, config.anonymous.pathPrefixes) ? CONTINUE : MISSING;
@@ -90,7 +112,7 @@ export const identityStage = defineStage<IdentityConfig>({
         // the authorization server, when introspection is configured.
         const isJwt = found.token.split('.').length === 3;
         const result = isJwt || !introspector ? verifier.verify(found.token) : introspector.introspect(found.token);
-        return result instanceof Promise ? result.then((r) => accept(ctx, r)) : accept(ctx, result);
+        return track(subjects, result instanceof Promise ? result.then((r) => accept(ctx, r)) : accept(ctx, result));
       },
     };
   },
@@ -138,6 +160,13 @@ function apiKeyVerdict(found: ApiKeyRecord | undefined | Promise<ApiKeyRecord | 
   if (found.revokedAt !== undefined) return invalidKey('the API key has been revoked');
   if (found.expiresAt !== undefined && Date.parse(found.expiresAt) <= Date.now()) return invalidKey('the API key has expired');
   return { id: found.consumer, kind: 'api-key', scopes: found.scopes, roles: [], groups: [], claims: { keyId: found.id } };
+}
+
+function lockedOut(ms: number): Denial {
+  return deny({
+    status: 429, ruleId: 'identity.locked-out', severity: 'high', category: 'API2:2023',
+    detail: 'Too many failed authentications; try again later.', headers: { 'retry-after': String(Math.ceil(ms / 1000)) },
+  });
 }
 
 function invalidKey(description: string): Denial {

@@ -63,6 +63,14 @@ export const identityConfigSchema = Type.Object({
     enabled: Type.Boolean({ default: false, description: 'accept API keys made with `bulwark keys create` (stored hashed in store.sqlite)' }),
     header: Type.String({ pattern: HEADER_NAME, default: 'x-api-key', description: 'request header carrying the key' }),
   }, { additionalProperties: false, default: {} }),
+  bruteForce: Type.Object({
+    enabled: Type.Boolean({ default: true, description: 'lock out a client address (and an API key id) after repeated failed authentications' }),
+    maxFailures: Type.Integer({ minimum: 1, default: 10, description: 'failures allowed within the window' }),
+    window: Duration('5m'),
+    lockout: Duration('1m', { description: 'first lock-out (429 + Retry-After); each further one doubles' }),
+    maxLockout: Duration('1h'),
+    maxSubjects: Type.Integer({ minimum: 100, default: 100_000, description: 'addresses and keys tracked at most (per instance)' }),
+  }, { additionalProperties: false, default: {} }),
   allowQueryToken: Type.Boolean({ default: false, description: 'accept `access_token` in the query (RFC 6750 §2.3 discourages it: URLs are logged)' }),
   anonymous: Type.Object({
     operations: Type.Array(Type.String({ minLength: 1 }), { default: [], description: "operations callable without credentials, by operationId or 'METHOD /path/{template}', besides those the document marks public (security: [])" }),
@@ -93,6 +101,7 @@ export interface IdentityConfig {
     cacheTtl: number; negativeCacheTtl: number; cacheEntries: number; timeout: number; maxBytes: number;
   };
   apiKeys: { enabled: boolean; header: string };
+  bruteForce: { enabled: boolean; maxFailures: number; window: number; lockout: number; maxLockout: number; maxSubjects: number };
   allowQueryToken: boolean;
   anonymous: { operations: string[]; pathPrefixes: string[] };
   forward: { subject: string; scopes: string; roles: string; groups: string; claims: Record<string, string> };
