@@ -5,7 +5,8 @@ export { buildApiModel, type ApiModel, type OperationSpec, type ParameterSpec, t
 export { compileContract, type CompiledContract, type CompiledOperation, type CompiledMedia, type ContractMatch, type ContractCompileOptions } from './compile-contract.js';
 export { checkParameters, checkBody, mediaFor, type BodyCheck, type BodyCheckOptions, type BodyInput, type ParameterCheck, type ParameterCheckOptions } from './validate-request.js';
 export { checkResponseHead, checkResponseValue, isCheckableResponse, type ResponseMediaCheck } from './validate-response.js';
+export { parseCookies } from './parameters/deserialize.js';
 export { locationOf, stripFailures, type Failure, type FailureKind } from './validation-errors.js';
-export { ruleModesFor, RULE_MODES, RULES_EXTENSION, type RuleMode, type OperationOverride } from './rule-modes.js';
+export { ruleModesFor, type RuleMode } from './rule-modes.js';
 export type { XmlLimits } from './bodies/xml-body.js';
 export type { MultipartLimits } from './bodies/multipart-body.js';

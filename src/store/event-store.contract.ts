@@ -2,6 +2,7 @@
 // function that opens a fresh, empty store. Assertions are on behaviour and error codes only.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { storeTest } from '../../test/helpers/store.js';
 import { isBulwarkError } from '../core/errors.js';
 import type { SecurityEvent } from '../core/types.js';
 import type { EventQuery, EventStore } from './event-store.js';
@@ -46,16 +47,7 @@ function isQueryInvalid(error: unknown): boolean {
 export function runEventStoreContract(name: string, open: Open): void {
   describe(`EventStore contract: ${name}`, () => {
     /** Runs `body` against a fresh store and always closes it. */
-    const withStore = (title: string, body: (store: EventStore) => Promise<void>): void => {
-      test(title, async () => {
-        const store = await open();
-        try {
-          await body(store);
-        } finally {
-          await store.close();
-        }
-      });
-    };
+    const withStore = storeTest(open);
 
     withStore('round-trips events deep-equal, newest first', async (store) => {
       const events = [sampleEvent(1, 0), sampleEvent(2, 2000), sampleEvent(3, 1000)];

@@ -2,6 +2,7 @@
 // function that opens a fresh, empty store. Assertions are on behaviour only, never on storage.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { storeTest } from '../../test/helpers/store.js';
 import { API_KEY_ID_LENGTH, API_KEY_SECRET_LENGTH, parseApiKey, type ApiKeyRecord, type KeyStore } from './key-store.js';
 
 type Open = () => Promise<KeyStore> | KeyStore;
@@ -30,16 +31,7 @@ function assertBetween(iso: string | undefined, from: number, to: number, what: 
 export function runKeyStoreContract(name: string, open: Open): void {
   describe(`KeyStore contract: ${name}`, () => {
     /** Runs `body` against a fresh store and always closes it. */
-    const withStore = (title: string, body: (store: KeyStore) => Promise<void>): void => {
-      test(title, async () => {
-        const store = await open();
-        try {
-          await body(store);
-        } finally {
-          await store.close();
-        }
-      });
-    };
+    const withStore = storeTest(open);
 
     withStore('creates a key once: bwk_<id>_<secret>, and verifies it to its record', async (store) => {
       const before = Date.now();

@@ -1,4 +1,4 @@
-import { after, before, describe, mock, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import type { SecurityEvent } from '../../core/types.js';
 import { openEventStore } from '../../store/index.js';
 import { main } from '../main.js';
 import { registerEventsCommand } from './events.js';
+import { captureOutput, runCommand } from '../../../test/helpers/cli.js';
 
 const MINUTE = 60_000;
 const now = Date.now();
@@ -39,22 +40,9 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function captureOutput(stream: NodeJS.WriteStream, into: string[]) {
-  return mock.method(stream, 'write', (chunk: string | Uint8Array) => into.push(String(chunk)) > 0);
-}
-
-/** Runs `bulwark events ...args` on a program holding only this command; returns what it printed. */
-async function run(...args: string[]): Promise<string> {
-  const out: string[] = [];
-  const program = new Command('bulwark').exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: () => undefined });
-  registerEventsCommand(program);
-  const stdout = captureOutput(process.stdout, out);
-  try {
-    await program.parseAsync(['node', 'bulwark', 'events', ...args]);
-  } finally {
-    stdout.mock.restore();
-  }
-  return out.join('');
+/** Runs `bulwark events ...args`; returns what it printed. */
+function run(...args: string[]): Promise<string> {
+  return runCommand(registerEventsCommand, 'events', args);
 }
 
 const json = async (...args: string[]) => (JSON.parse(await run('--db', db, '--json', ...args)) as SecurityEvent[]).map((e) => e.id);

@@ -1,4 +1,4 @@
-import { after, describe, mock, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { isBulwarkError } from '../../core/errors.js';
 import { openKeyStore, type ApiKeyRecord } from '../../store/index.js';
 import { main } from '../main.js';
 import { registerKeysCommand } from './keys.js';
+import { captureOutput, runCommand } from '../../../test/helpers/cli.js';
 
 const HOUR = 3_600_000;
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-keys-cli-'));
@@ -16,22 +17,9 @@ let files = 0;
 const freshDb = () => join(dir, `keys-${++files}.db`);
 const KEY = /^ {2}(bwk_[0-9A-Za-z]{12}_[0-9A-Za-z]{43})$/m;
 
-function captureOutput(stream: NodeJS.WriteStream, into: string[]) {
-  return mock.method(stream, 'write', (chunk: string | Uint8Array) => into.push(String(chunk)) > 0);
-}
-
-/** Runs `bulwark keys ...args` on a program holding only this command; returns what it printed. */
-async function run(...args: string[]): Promise<string> {
-  const out: string[] = [];
-  const program = new Command('bulwark').exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: () => undefined });
-  registerKeysCommand(program);
-  const stdout = captureOutput(process.stdout, out);
-  try {
-    await program.parseAsync(['node', 'bulwark', 'keys', ...args]);
-  } finally {
-    stdout.mock.restore();
-  }
-  return out.join('');
+/** Runs `bulwark keys ...args`; returns what it printed. */
+function run(...args: string[]): Promise<string> {
+  return runCommand(registerKeysCommand, 'keys', args);
 }
 
 /** `keys create` and the key it printed. */

@@ -68,10 +68,7 @@ export const accessStage = defineStage<AccessConfig>({
     const isEmpty = config.defaultPolicy === 'allow' && !config.enforceScopes && policies.length === 0 && admin.length === 0 && objectRules.length === 0;
     if (isEmpty) return {};
 
-    const rulesFor = (ctx: RequestContext): CompiledObjectRule[] => {
-      const ref = operationRefOf(ctx);
-      return objectRules.filter((rule) => rule.operations.some((matches) => matches(ref)));
-    };
+    const rulesFor = (ref: OperationRef): CompiledObjectRule[] => objectRules.filter((rule) => rule.operations.some((matches) => matches(ref)));
 
     return {
       onRequest(ctx) {
@@ -87,11 +84,11 @@ export const accessStage = defineStage<AccessConfig>({
           const granted = policies.some((policy) => policy.allow.some((matches) => matches(ref)) && policyMatches(policy, consumer));
           if (!granted) return consumer ? DENIED : UNAUTHENTICATED;
         }
-        return checkObjectRules(rulesFor(ctx).filter((rule) => !rule.needsBody), sourcesOf(ctx, undefined));
+        return checkObjectRules(rulesFor(ref).filter((rule) => !rule.needsBody), sourcesOf(ctx, undefined));
       },
-      needsBody: (ctx) => rulesFor(ctx).some((rule) => rule.needsBody),
+      needsBody: (ctx) => rulesFor(operationRefOf(ctx)).some((rule) => rule.needsBody),
       onRequestBody(ctx, body) {
-        return checkObjectRules(rulesFor(ctx).filter((rule) => rule.needsBody), sourcesOf(ctx, body));
+        return checkObjectRules(rulesFor(operationRefOf(ctx)).filter((rule) => rule.needsBody), sourcesOf(ctx, body));
       },
     };
   },

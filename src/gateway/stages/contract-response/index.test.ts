@@ -4,34 +4,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Type } from '@sinclair/typebox';
-import { pino } from 'pino';
 import { buildApiModel, compileContract, loadApiDocument } from '../../../contract/index.js';
-import { validate } from '../../../core/config/load-config.js';
-import { fixedOverload } from '../../overload.js';
 import type { RequestContext, ResponseHead } from '../../request-context.js';
-import { stageConfigSchema } from '../../stage-config.js';
 import type { ResponseBody, Stage } from '../../stage.js';
 import type { Denial, Verdict } from '../../verdict.js';
 import { contractResponseStage } from './index.js';
 import { RESPONSE_RULE_DEFAULTS, type ContractResponseConfig, type ResponseRule } from './schema.js';
+import { createTestStage, stageConfig } from '../../../../test/helpers/stage.js';
 
 const SHOP = join(import.meta.dirname, '../../../../test/fixtures/contract/shop.yaml');
 const contract = compileContract(buildApiModel(await loadApiDocument(SHOP)));
 const API = '/api/v1';
 const MIB = 1024 * 1024;
 
-// Nested as the core nests it (`stages.contract-response`): Ajv ignores a root default.
-const schema = Type.Object({ 'contract-response': stageConfigSchema(contractResponseStage) });
-
 function configOf(raw: Record<string, unknown> = {}): ContractResponseConfig {
-  const value = { 'contract-response': structuredClone(raw) };
-  assert.deepEqual(validate(value, schema), []);
-  return value['contract-response'] as unknown as ContractResponseConfig;
+  return stageConfig<ContractResponseConfig>(contractResponseStage, raw);
 }
 
 function stageOf(raw: Record<string, unknown> = {}): Stage {
-  return contractResponseStage.create(configOf(raw), { logger: pino({ enabled: false }), overload: fixedOverload(), isTrustedProxy: () => false });
+  return createTestStage(contractResponseStage, raw);
 }
 
 function contextOf(method: string, path: string, withContract = true): RequestContext {

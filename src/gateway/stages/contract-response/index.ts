@@ -10,7 +10,7 @@ import type { RequestContext, ResponseHead } from '../../request-context.js';
 import type { RuleDescription, Stage } from '../../stage.js';
 import { defineStage } from '../../stage.js';
 import { CONTINUE, deny, type Denial, type Verdict } from '../../verdict.js';
-import { judge } from '../contract/judge.js';
+import { firstDenial, judge } from '../contract/judge.js';
 import { contractResponseConfigSchema, type ContractResponseConfig, type ResponseRule } from './schema.js';
 
 const STAGE = 'contract-response';
@@ -96,7 +96,7 @@ export const contractResponseStage = defineStage<ContractResponseConfig>({
           recordStripped(ctx, 'undeclared-property', stripped.undeclared);
           recordStripped(ctx, 'write-only-property', stripped.writeOnly);
         }
-        return firstOf([
+        return firstDenial([
           () => failuresVerdict(ctx, modes['body-invalid'], 'body-invalid', 'The upstream response body does not match the API contract.', failures, 'invalid'),
           () => failuresVerdict(ctx, modes['write-only-property'], 'write-only-property', 'The upstream response contains write-only properties.', failures, 'write-only'),
           () => failuresVerdict(ctx, modes['undeclared-property'], 'undeclared-property', 'The upstream response contains properties the API does not declare.', failures, 'undeclared'),
@@ -125,14 +125,6 @@ function recordStripped(ctx: RequestContext, name: ResponseRule, count: number):
     ruleId: description.id, stage: STAGE, category: description.category, severity: description.severity, action: 'blocked',
     detail: `${count} ${name === 'write-only-property' ? 'write-only' : 'undeclared'} propert${count === 1 ? 'y was' : 'ies were'} removed from the response`,
   });
-}
-
-function firstOf(checks: readonly (() => Verdict | undefined)[]): Verdict | undefined {
-  for (const check of checks) {
-    const verdict = check();
-    if (verdict) return verdict;
-  }
-  return undefined;
 }
 
 /** The client gets a plain 502: where the upstream's answer broke its contract is for the event, not the client. */

@@ -4,36 +4,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Type } from '@sinclair/typebox';
-import { pino } from 'pino';
 import { buildApiModel, compileContract, loadApiDocument, type CompiledOperation } from '../../../contract/index.js';
-import { validate } from '../../../core/config/load-config.js';
-import { fixedOverload } from '../../overload.js';
 import { createRequestBody } from '../../request-body.js';
 import type { RequestContext } from '../../request-context.js';
-import { stageConfigSchema } from '../../stage-config.js';
 import type { Stage } from '../../stage.js';
 import type { Denial, Verdict } from '../../verdict.js';
 import { contractStage } from './index.js';
 import { CONTRACT_RULES } from './rules.js';
 import { CONTRACT_RULE_DEFAULTS, type ContractConfig, type ContractRule } from './schema.js';
+import { createTestStage, stageConfig, stageConfigProblems } from '../../../../test/helpers/stage.js';
 
 const SHOP = join(import.meta.dirname, '../../../../test/fixtures/contract/shop.yaml');
 const contract = compileContract(buildApiModel(await loadApiDocument(SHOP)));
 const API = '/api/v1';
 const KEY = { 'x-api-key': 'k-123' } as const;
 
-// Nested as the core nests it (`stages.contract`): Ajv ignores a root default.
-const schema = Type.Object({ contract: stageConfigSchema(contractStage) });
-
 function configOf(raw: Record<string, unknown> = {}): ContractConfig {
-  const value = { contract: structuredClone(raw) };
-  assert.deepEqual(validate(value, schema), []);
-  return value.contract as unknown as ContractConfig;
+  return stageConfig<ContractConfig>(contractStage, raw);
 }
 
 function stageOf(raw: Record<string, unknown> = {}): Stage {
-  return contractStage.create(configOf(raw), { logger: pino({ enabled: false }), overload: fixedOverload(), isTrustedProxy: () => false });
+  return createTestStage(contractStage, raw);
 }
 
 interface RequestShape {
@@ -193,7 +184,7 @@ test('config: defaults', () => {
     multipart: { maxParts: 100, maxFiles: 10, maxFileBytes: 10 * 1024 * 1024, maxFieldBytes: 64 * 1024, allowedFileTypes: [] },
     operations: {},
   });
-  const problems = (raw: unknown): string[] => [...new Set(validate({ contract: raw }, schema).map((p) => p.path))];
+  const problems = (raw: unknown): string[] => [...new Set(stageConfigProblems(contractStage, raw).map((p) => p.path))];
   assert.deepEqual(problems({ rules: { 'unknown-query': 'block' } }), ['contract.rules.unknown-query']);
   assert.deepEqual(problems({ rules: { 'no-such-rule': 'off' } }), ['contract.rules.no-such-rule']);
   assert.deepEqual(problems({ operations: { search: { rules: { 'unknown-query': 'enforce' } } } }), []);

@@ -11,7 +11,7 @@ import type { Stage } from '../../stage.js';
 import { defineStage } from '../../stage.js';
 import { CONTINUE, deny, type Denial, type Verdict } from '../../verdict.js';
 import { ALLOWED_REQUEST_HEADERS } from './allowed-headers.js';
-import { judge } from './judge.js';
+import { firstDenial, judge } from './judge.js';
 import { CONTRACT_RULES } from './rules.js';
 import { contractConfigSchema, type ContractConfig, type ContractRule } from './schema.js';
 import { credentialsPresent, schemeCredentialNames } from './security.js';
@@ -82,7 +82,7 @@ export const contractStage = defineStage<ContractConfig>({
           if (verdict) return verdict;
         }
         const params = checkParameters(op, { pathParams: match.params, query: ctx.query, headers: ctx.headers }, parameterOptions);
-        const verdict = firstVerdict([
+        const verdict = firstDenial([
           () => params.failures.length > 0 ? judge(ctx, 'contract', modes['parameter-invalid'], rule('parameter-invalid', 400, 'Request parameters do not match the API contract.', { failures: params.failures })) : undefined,
           () => unknownVerdict(ctx, modes['unknown-query'], 'unknown-query', 'query', params.unknown.query),
           () => unknownVerdict(ctx, modes['unknown-header'], 'unknown-header', 'header', params.unknown.header),
@@ -146,7 +146,7 @@ function bodyVerdict(ctx: RequestContext, result: BodyCheck, modes: Readonly<Rec
     case 'file-type':
       return judge(ctx, 'contract', modes['file-type-not-allowed'], rule('file-type-not-allowed', 415, 'An uploaded file has a type the operation does not accept.', { failures: result.failures })) ?? CONTINUE;
     case 'failures':
-      return firstVerdict([
+      return firstDenial([
         () => failuresVerdict(ctx, modes['body-invalid'], 'body-invalid', 'The request body does not match the API contract.', result.failures, 'invalid'),
         () => failuresVerdict(ctx, modes['read-only-property'], 'read-only-property', 'The request body sets read-only properties.', result.failures, 'read-only'),
         () => failuresVerdict(ctx, modes['mass-assignment'], 'mass-assignment', 'The request body has properties the API does not allow.', result.failures, 'mass-assignment'),
@@ -165,15 +165,6 @@ function unknownVerdict(ctx: RequestContext, mode: RuleMode, name: ContractRule,
   // The names are the client's: locationOf truncates them and replaces control characters.
   const failures = names.slice(0, 20).map((n) => ({ location: locationOf(location, [n]), problem: 'is not declared by the operation', kind: 'invalid' as const, pointer: '' }));
   return judge(ctx, 'contract', mode, rule(name, 400, `The request has ${location} parameters the API does not declare.`, { failures }));
-}
-
-/** Runs checks in order; the first enforced denial wins, monitored ones are recorded on the way. */
-function firstVerdict(checks: readonly (() => Verdict | undefined)[]): Verdict | undefined {
-  for (const check of checks) {
-    const verdict = check();
-    if (verdict) return verdict;
-  }
-  return undefined;
 }
 
 function rule(name: ContractRule, status: number, detail: string, extra: { failures?: readonly Failure[]; headers?: Record<string, string> } = {}): Denial {

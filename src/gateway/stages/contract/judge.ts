@@ -3,7 +3,7 @@
 // off ignores it. Shared by the contract and contract-response stages.
 import type { RuleMode } from '../../../contract/index.js';
 import type { RequestContext } from '../../request-context.js';
-import type { Denial } from '../../verdict.js';
+import type { Denial, Verdict } from '../../verdict.js';
 
 export function judge(ctx: RequestContext, stage: string, mode: RuleMode, denial: Denial): Denial | undefined {
   if (mode === 'enforce') return denial;
@@ -12,6 +12,15 @@ export function judge(ctx: RequestContext, stage: string, mode: RuleMode, denial
       ruleId: denial.ruleId, stage, category: denial.category, severity: denial.severity, action: 'monitored', detail: denial.detail,
       ...(denial.evidence ? { evidence: denial.evidence } : {}),
     });
+  }
+  return undefined;
+}
+
+/** Runs checks in order: the first enforced denial wins; monitored ones are recorded on the way. */
+export function firstDenial(checks: readonly (() => Verdict | undefined)[]): Verdict | undefined {
+  for (const check of checks) {
+    const verdict = check();
+    if (verdict) return verdict;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Whether a request carries the credentials an operation's security requirements name (OpenAPI
 // Security Requirement Object: alternatives OR-ed, schemes within one AND-ed). Presence only: the
 // identity stage verifies them. A request with none at all is refused here, before any body is read.
-import type { CompiledOperation } from '../../../contract/index.js';
+import { parseCookies, type CompiledOperation } from '../../../contract/index.js';
 import type { RequestContext } from '../../request-context.js';
 
 export function credentialsPresent(op: CompiledOperation, ctx: RequestContext): boolean {
@@ -20,7 +20,7 @@ function schemePresent(op: CompiledOperation, name: string, ctx: RequestContext)
       const key = scheme.name ?? '';
       if (scheme.in === 'header') return headerText(ctx.headers[key.toLowerCase()]).trim() !== '';
       if (scheme.in === 'query') return queryHas(ctx.query, key);
-      return cookieNames(headerText(ctx.headers.cookie)).has(key);
+      return (parseCookies(headerText(ctx.headers.cookie)).get(key) ?? '').trim() !== '';
     }
     case 'http':
       return startsWithScheme(authorization, scheme.scheme ?? '');
@@ -69,16 +69,6 @@ function queryHas(query: string, key: string): boolean {
     }
   }
   return false;
-}
-
-/** Names of the cookies that have a value (`a=1; b=` has only a). */
-function cookieNames(header: string): Set<string> {
-  const names = new Set<string>();
-  for (const part of header.split(';')) {
-    const equals = part.indexOf('=');
-    if (equals > 0 && part.slice(equals + 1).trim() !== '') names.add(part.slice(0, equals).trim());
-  }
-  return names;
 }
 
 function headerText(value: string | string[] | undefined): string {

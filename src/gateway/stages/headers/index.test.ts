@@ -3,32 +3,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Type } from '@sinclair/typebox';
-import { pino } from 'pino';
-import { validate } from '../../../core/config/load-config.js';
 import { isBulwarkError } from '../../../core/errors.js';
 import type { Consumer } from '../../../core/types.js';
-import { fixedOverload } from '../../overload.js';
 import type { RequestContext, ResponseHead } from '../../request-context.js';
-import { stageConfigSchema } from '../../stage-config.js';
 import type { Stage } from '../../stage.js';
 import type { Verdict } from '../../verdict.js';
 import { headersStage } from './index.js';
-import type { HeadersConfig } from './schema.js';
+import { createTestStage } from '../../../../test/helpers/stage.js';
 
 type Headers = ResponseHead['headers'];
 
-// Nested as the core nests it (`stages.headers`): Ajv strict mode refuses a default at the schema root.
-const schema = Type.Object({ headers: stageConfigSchema(headersStage) });
-
-function configOf(raw: Record<string, unknown> = {}): HeadersConfig {
-  const wrapper = { headers: structuredClone(raw) };
-  assert.deepEqual(validate(wrapper, schema), []);
-  return wrapper.headers as unknown as HeadersConfig;
-}
-
 function stageOf(raw: Record<string, unknown> = {}): Stage {
-  return headersStage.create(configOf(raw), { logger: pino({ enabled: false }), overload: fixedOverload(), isTrustedProxy: () => false });
+  return createTestStage(headersStage, raw);
 }
 
 interface RequestShape { method?: string; protocol?: 'http' | 'https'; headers?: IncomingHttpHeaders; consumer?: Consumer }

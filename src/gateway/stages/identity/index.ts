@@ -75,19 +75,14 @@ export const identityStage = defineStage<IdentityConfig>({
     };
     const forwarded = [config.forward.subject, config.forward.scopes, config.forward.roles, config.forward.groups, ...Object.values(config.forward.claims)];
 
-    const accept = (ctx: RequestContext, result: JwtResult | IntrospectionResult): Verdict => {
-      if (!result.ok) return invalidToken(result.description);
-      ctx.consumer = result.consumer;
-      setConsumerHeaders(ctx, result.consumer, config.forward);
+    /** A proven consumer goes on the request and to the upstream; a refusal is the answer. */
+    const admit = (ctx: RequestContext, outcome: Consumer | Denial): Verdict => {
+      if ('action' in outcome) return outcome;
+      ctx.consumer = outcome;
+      setConsumerHeaders(ctx, outcome, config.forward);
       return CONTINUE;
     };
-
-    const acceptKey = (ctx: RequestContext, result: Consumer | Denial): Verdict => {
-      if ('action' in result) return result;
-      ctx.consumer = result;
-      setConsumerHeaders(ctx, result, config.forward);
-      return CONTINUE;
-    };
+    const admitToken = (ctx: RequestContext, result: JwtResult | IntrospectionResult): Verdict => admit(ctx, result.ok ? result.consumer : invalidToken(result.description));
 
     return {
       onRequest(ctx) {
@@ -104,7 +99,7 @@ export const identityStage = defineStage<IdentityConfig>({
         }
         if (found.kind === 'api-key') {
           const verdict = apiKeyVerdict(keys!().verifyKey(found.key));
-          return track(subjects, verdict instanceof Promise ? verdict.then((v) => acceptKey(ctx, v)) : acceptKey(ctx, verdict));
+          return track(subjects, verdict instanceof Promise ? verdict.then((v) => admit(ctx, v)) : admit(ctx, verdict));
         }
         if (found.kind === 'query-token') return TOKEN_IN_QUERY;
         if (found.kind === 'none') return isAnonymousAllowed(ctx, anonymousOperations, config.anonymous.pathPrefixes) ? CONTINUE : MISSING;
@@ -112,7 +107,7 @@ export const identityStage = defineStage<IdentityConfig>({
         // the authorization server, when introspection is configured.
         const isJwt = found.token.split('.').length === 3;
         const result = isJwt || !introspector ? verifier.verify(found.token) : introspector.introspect(found.token);
-        return track(subjects, result instanceof Promise ? result.then((r) => accept(ctx, r)) : accept(ctx, result));
+        return track(subjects, result instanceof Promise ? result.then((r) => admitToken(ctx, r)) : admitToken(ctx, result));
       },
     };
   },
