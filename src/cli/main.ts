@@ -1,10 +1,13 @@
 // The `bulwark` command line: one file per verb under commands/, registered here in one list.
 import { Command, CommanderError } from 'commander';
 import { isBulwarkError } from '../core/errors.js';
+import { registerAccessCommand } from './commands/access.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerEventsCommand } from './commands/events.js';
+import { registerGrantsCommand } from './commands/grants.js';
 import { registerKeysCommand } from './commands/keys.js';
+import { registerPasswordsCommand } from './commands/passwords.js';
 import { registerServeCommand } from './commands/serve.js';
 
 /** Every command, in the order `bulwark --help` lists them. */
@@ -14,6 +17,9 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerConfigCommand,
   registerEventsCommand,
   registerKeysCommand,
+  registerPasswordsCommand,
+  registerGrantsCommand,
+  registerAccessCommand,
 ];
 
 export function buildProgram(): Command {

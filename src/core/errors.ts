@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   CLI_ARGUMENT_INVALID: 'A command-line argument is invalid.',
   KEY_NOT_FOUND: 'No API key has this id.',
   KEY_ROTATE_REFUSED: 'The API key cannot be rotated: it is revoked or was already rotated.',
+  GRANT_NOT_FOUND: 'No grant has this id.',
+  AUDIT_WRITE_FAILED: 'A change was made but its audit event could not be recorded.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

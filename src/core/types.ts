@@ -6,10 +6,12 @@ export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high',
 
 /**
  * blocked: a stage denied the request; monitored: it would have, in monitor mode; allowed: let through
- * with a note (e.g. a fail-open stage failure); error: the gateway could not serve it (upstream down).
+ * with a note (e.g. a fail-open stage failure); error: the gateway could not serve it (upstream down);
+ * audit: not a request at all but a management change recorded for accountability (a grant added,
+ * revoked or expired; an API key created, revoked or rotated).
  */
-export type EventAction = 'blocked' | 'monitored' | 'allowed' | 'error';
-export const EVENT_ACTIONS: readonly EventAction[] = ['blocked', 'monitored', 'allowed', 'error'];
+export type EventAction = 'blocked' | 'monitored' | 'allowed' | 'error' | 'audit';
+export const EVENT_ACTIONS: readonly EventAction[] = ['blocked', 'monitored', 'allowed', 'error', 'audit'];
 
 /** One API operation: method plus path template, from an OpenAPI document or from discovery. */
 export interface Operation {

@@ -12,8 +12,13 @@ const Listener = Type.Object({
   tls: Type.Optional(Type.Object({
     cert: Type.String({ minLength: 1, description: 'PEM certificate chain file' }),
     key: Type.String({ minLength: 1, description: 'PEM private key file' }),
-    ca: Type.Optional(Type.String({ description: 'PEM CA bundle file (for client certificates)' })),
+    ca: Type.Optional(Type.String({ description: 'PEM CA bundle file handed to TLS as trusted CAs; cannot be combined with clientCertificates (use clientCa)' })),
     minVersion: Type.Union([Type.Literal('TLSv1.2'), Type.Literal('TLSv1.3')], { default: 'TLSv1.2', description: 'oldest TLS version accepted' }),
+    clientCertificates: Type.Union([Type.Literal('none'), Type.Literal('request'), Type.Literal('require')], {
+      default: 'none',
+      description: "mutual TLS: 'require' refuses the handshake without a certificate valid for clientCa; 'request' asks for one and lets the identity stage decide (stages.identity.mtls)",
+    }),
+    clientCa: Type.Optional(Type.String({ minLength: 1, description: 'PEM file of the CA(s) that sign client certificates; required unless clientCertificates is none, and the only CAs trusted for them' })),
   }, { additionalProperties: false, description: 'TLS termination (required for https)' })),
   redirectToHttps: Type.Optional(Type.Object({
     port: Type.Integer({ minimum: 1, maximum: 65535, description: 'HTTPS port named in the Location header' }),

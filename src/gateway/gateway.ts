@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Transform, Writable } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
 import type { Logger } from 'pino';
 import type { SecurityEvent } from '../core/types.js';
 import type { EventSink } from '../events/event-sink.js';
@@ -71,6 +72,8 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
       headers: req.headers,
       rawHeaders: req.rawHeaders,
       protocol,
+      // Always set (undefined on http) so every context has the same shape.
+      tls: protocol === 'https' ? req.socket as TLSSocket : undefined,
       host,
       remoteAddress,
       clientIp: isPeerTrusted ? clientIpFrom(remoteAddress, req.headers['x-forwarded-for'], deps.isTrustedProxy) : remoteAddress,

@@ -1,5 +1,6 @@
 // HTTP and HTTPS listeners with the connection-level limits of SECURITY-BASELINE.md: header bytes,
-// header and request timeouts checked every second, keep-alive, requests per socket, TLS >= 1.2.
+// header and request timeouts checked every second, keep-alive, requests per socket, TLS >= 1.2,
+// and optionally client certificates (mutual TLS) verified against the listener's own CA file.
 // Errors llhttp finds before a request exists (malformed, oversized, slow) get a problem+json too.
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -46,12 +47,15 @@ export async function startListener(listener: ListenerConfig, server: GatewayCon
   let httpServer: Server;
   if (protocol === 'https') {
     if (!listener.tls) throw new BulwarkError('CONFIG_INVALID', `${keyPath}.tls is required for an https listener`);
+    const problem = clientCertificateProblem(listener.tls, `${keyPath}.tls`);
+    if (problem !== undefined) throw new BulwarkError('CONFIG_INVALID', problem);
     httpServer = createHttpsServer({
       ...options,
       cert: readPem(listener.tls.cert, `${keyPath}.tls.cert`),
       key: readPem(listener.tls.key, `${keyPath}.tls.key`),
       ...(listener.tls.ca === undefined ? {} : { ca: readPem(listener.tls.ca, `${keyPath}.tls.ca`) }),
       minVersion: listener.tls.minVersion,
+      ...clientCertificateOptions(listener.tls, `${keyPath}.tls`),
     }, handler);
   } else {
     httpServer = createHttpServer(options, handler);
@@ -100,6 +104,27 @@ function redirectHandler(httpsPort: number) {
     res.writeHead(308, { location: `https://${host}${port}${target}`, 'content-length': '0' });
     res.end();
   };
+}
+
+type ListenerTls = NonNullable<ListenerConfig['tls']>;
+
+/** Why the listener's client-certificate settings cannot work, naming the key; undefined when they can. */
+export function clientCertificateProblem(tls: ListenerTls, keyPath: string): string | undefined {
+  if (tls.clientCertificates === 'none') return undefined;
+  if (tls.clientCa === undefined) return `${keyPath}.clientCa is required when ${keyPath}.clientCertificates is ${tls.clientCertificates}`;
+  // TLS trusts every CA in `ca` for client certificates too: the set would silently grow past clientCa.
+  if (tls.ca !== undefined) return `${keyPath}.ca cannot be combined with ${keyPath}.clientCertificates (its CAs would be trusted for client certificates too); put intermediates in ${keyPath}.cert and client CAs in ${keyPath}.clientCa`;
+  return undefined;
+}
+
+/**
+ * 'require': the handshake fails without a certificate that verifies against clientCa. 'request':
+ * the certificate is asked for and verified, but the handshake goes on whatever the outcome, and
+ * the identity stage reads socket.authorized / authorizationError to decide per request.
+ */
+function clientCertificateOptions(tls: ListenerTls, keyPath: string): { requestCert?: boolean; rejectUnauthorized?: boolean; ca?: Buffer } {
+  if (tls.clientCertificates === 'none' || tls.clientCa === undefined) return {};
+  return { requestCert: true, rejectUnauthorized: tls.clientCertificates === 'require', ca: readPem(tls.clientCa, `${keyPath}.clientCa`) };
 }
 
 function readPem(file: string, keyPath: string): Buffer {

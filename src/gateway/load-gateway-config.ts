@@ -3,6 +3,7 @@
 import { BulwarkError } from '../core/errors.js';
 import { loadConfigFile } from '../core/config/load-config.js';
 import { GatewayConfigSchema, type GatewayConfig } from './gateway-config.js';
+import { clientCertificateProblem } from './listeners.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -15,6 +16,8 @@ export function loadGatewayConfig(file: string, env: NodeJS.ProcessEnv = process
     if (listener.protocol === 'https' && listener.tls === undefined) {
       throw new BulwarkError('CONFIG_INVALID', `${file}: server.listeners[${index}].tls is required for an https listener`);
     }
+    const problem = listener.tls === undefined ? undefined : clientCertificateProblem(listener.tls, `server.listeners[${index}].tls`);
+    if (problem !== undefined) throw new BulwarkError('CONFIG_INVALID', `${file}: ${problem}`);
   }
   return config;
 }

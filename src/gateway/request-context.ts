@@ -1,6 +1,7 @@
 // Per-request state shared by the stages: who and what the request is, where it goes, and a
 // recorder for events that do not stop the request.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { ContractMatch } from '../contract/index.js';
 import type { Consumer, EventAction, Evidence, Operation, Severity } from '../core/types.js';
 
@@ -10,6 +11,12 @@ export interface BodyLimit {
   /** Largest decoded/encoded ratio for compressed bodies (Envoy's max inflate ratio). */
   maxInflateRatio: number;
 }
+
+/**
+ * The TLS connection as stages may read it: whether the client certificate was verified against the
+ * listener's `tls.clientCa`, and the certificate itself. Nothing is read until a stage asks.
+ */
+export type TlsPeer = Pick<TLSSocket, 'authorized' | 'authorizationError' | 'getPeerCertificate'>;
 
 /** An event gathered while handling a request; written to the event sink when the request ends. */
 export interface RecordedEvent {
@@ -36,6 +43,11 @@ export interface RequestContext {
   readonly headers: IncomingHttpHeaders;
   readonly rawHeaders: readonly string[];
   readonly protocol: 'http' | 'https';
+  /**
+   * The TLS socket on https listeners (undefined on http). A reference only: the peer certificate is
+   * parsed when a stage calls getPeerCertificate(), so requests that do not look pay nothing.
+   */
+  readonly tls?: TlsPeer;
   /** Host header, lowercased, without the port. */
   readonly host: string;
   /** The TCP peer. */

@@ -10,6 +10,8 @@ import { createRouteTable, type RouteTable } from './route-table.js';
 import type { Stage, StageDeps } from './stage.js';
 import { mergeConfig, stageConfigSchema, type CommonStageConfig } from './stage-config.js';
 import { STAGES } from './stages/registry.js';
+import { identityListenerProblems } from './stages/identity/listener-problems.js';
+import type { IdentityConfig } from './stages/identity/schema.js';
 import type { Upstream, UpstreamRegistry } from './upstreams.js';
 
 export interface CompiledStage {
@@ -72,12 +74,11 @@ const NO_DOCUMENTS: RuntimeDocuments = { baseDir: process.cwd(), loaded: new Map
 
 export function compileRuntime(config: GatewayConfig, deps: StageDeps, upstreams: UpstreamRegistry, documents: RuntimeDocuments = NO_DOCUMENTS): GatewayRuntime {
   const problems: ConfigProblem[] = [];
-  const globalStages = config.stages as Record<string, unknown>;
-  const fallback = compileRoute(undefined, -1, globalStages, deps, upstreams, problems);
+  const fallback = compileRoute(undefined, -1, config, deps, upstreams, problems);
   const contracts = new Map<string, CompiledContract>();
   const routes = config.routes.map((route, index) => {
     const contract = route.openapi ? compileRouteContract(route.openapi, `routes[${index}].openapi`, documents, contracts, problems) : undefined;
-    return { ...compileRoute(route, index, globalStages, deps, upstreams, problems), contract };
+    return { ...compileRoute(route, index, config, deps, upstreams, problems), contract };
   });
   if (problems.length > 0) {
     throw new BulwarkError('CONFIG_INVALID', problems.map((p) => `${p.path} ${p.message}`).join('\n'), { details: problems });
@@ -122,9 +123,10 @@ function compileRouteContract(
 }
 
 function compileRoute(
-  route: RouteConfig | undefined, index: number, globalStages: Record<string, unknown>,
+  route: RouteConfig | undefined, index: number, config: GatewayConfig,
   deps: StageDeps, upstreams: UpstreamRegistry, problems: ConfigProblem[],
 ): CompiledRoute {
+  const globalStages = config.stages as Record<string, unknown>;
   const routePath = `routes[${index}]`;
   const compiled: CompiledStage[] = [];
   const stageConfigs: Record<string, unknown> = {};
@@ -140,6 +142,14 @@ function compileRoute(
     const common = merged as CommonStageConfig;
     stageConfigs[definition.name] = merged;
     if (!common.enabled || (definition.needsContract && route?.openapi === undefined)) continue;
+    // A stage's factory sees only its own config; what identity needs of the listeners is checked here.
+    if (definition.name === 'identity') {
+      for (const problem of identityListenerProblems(merged as IdentityConfig, config.server.listeners)) {
+        const path = `${keyPath}.${problem.key}`;
+        // Routes without an override share the global key path: report it once.
+        if (!problems.some((known) => known.path === path)) problems.push({ path, message: problem.message });
+      }
+    }
     try {
       compiled.push({
         name: definition.name,

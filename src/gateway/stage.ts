@@ -7,7 +7,8 @@ import type { RequestBody } from './request-body.js';
 import type { RequestContext, ResponseHead } from './request-context.js';
 import type { Verdict } from './verdict.js';
 import type { Overload } from './overload.js';
-import type { KeyStore } from '../store/index.js';
+import type { GrantStore, KeyStore } from '../store/index.js';
+import type { UsageRecorder } from '../identity/usage-recorder.js';
 
 /** A rule a stage can report; the registry of these feeds docs/errors.md and its drift test. */
 export interface RuleDescription {
@@ -27,6 +28,10 @@ export interface StageDeps {
   readonly isTrustedProxy: (ip: string) => boolean;
   /** The API key store (`store.sqlite`), opened on first use; absent where no store is configured (tools, tests). */
   readonly keyStore?: () => KeyStore;
+  /** The grant store (time-bound scopes, `bulwark grants`), opened on first use; absent in tools and most tests. */
+  readonly grantStore?: () => GrantStore;
+  /** Counts what consumers do (for `bulwark access report`); absent in tools and most tests. */
+  readonly usage?: UsageRecorder;
 }
 
 export interface Stage {

@@ -8,7 +8,9 @@ import type { SecurityEvent } from '../core/types.js';
 import { startAdminServer, type AdminServer } from '../admin/admin-server.js';
 import { createBatchedEventWriter } from '../events/batched-event-writer.js';
 import { startRetention } from '../events/retention.js';
-import { openEventStore, openKeyStore, type EventStore, type KeyStore } from '../store/index.js';
+import { openEventStore, openGrantStore, openKeyStore, openUsageStore, type EventStore, type GrantStore, type KeyStore, type UsageStore } from '../store/index.js';
+import { grantExpiredEvent } from '../events/audit-events.js';
+import { createUsageRecorder } from '../identity/index.js';
 import { createGateway, type Gateway } from './gateway.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { createIpMatcher } from './ip-matcher.js';
@@ -31,6 +33,12 @@ export interface StartGatewayOptions {
   eventStore?: EventStore;
   /** Injected API key store (tests); by default opened from config.store when a stage needs it. */
   keyStore?: KeyStore;
+  /** Injected grant store (tests); by default opened from config.store when needed. */
+  grantStore?: GrantStore;
+  /** How often expired grants are looked for and reported (default 5 s). */
+  grantSweepIntervalMs?: number;
+  /** How often consumer usage counts are written (default 10 s; tests shorten it). */
+  usageFlushIntervalMs?: number;
   /** Where relative OpenAPI document paths start when there is no configFile (default: the working directory). */
   baseDir?: string;
   /** Reload when the config file changes (default: true when configFile is set). */
@@ -48,6 +56,8 @@ export interface RunningGateway {
   reload(): Promise<ReloadResult>;
   /** Writes every queued event to the store. */
   flushEvents(): Promise<void>;
+  /** Writes the consumer usage counted so far to the usage store. */
+  flushUsage(): Promise<void>;
   /** Graceful: stop accepting, let in-flight requests finish (up to shutdownTimeout), flush events. */
   close(): Promise<void>;
 }
@@ -76,9 +86,18 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const upstreams = createUpstreamRegistry();
   const trusted = createIpMatcher(config.server.trustedProxies, 'server.trustedProxies');
   let keyStore: KeyStore | undefined;
+  let usageStore: UsageStore | undefined;
+  let grantStore: GrantStore | undefined;
+  const grants = (): GrantStore => (grantStore ??= options.grantStore ?? openGrantStore(config.store));
+  const usage = createUsageRecorder(() => (usageStore ??= openUsageStore(config.store)), {
+    flushIntervalMs: options.usageFlushIntervalMs ?? 10_000,
+    maxEntries: 100_000,
+    onError: (error) => logger.error({ err: error }, 'usage store write failed; these counts are lost'),
+    onDrop: (count) => logger.warn({ dropped: count }, 'usage counts dropped: too many distinct consumer operations between flushes'),
+  });
   const stageDeps: StageDeps = {
-    logger, overload, isTrustedProxy: (ip) => trusted.matches(ip),
-    keyStore: () => (keyStore ??= options.keyStore ?? openKeyStore(config.store)),
+    logger, overload, isTrustedProxy: (ip) => trusted.matches(ip), usage,
+    keyStore: () => (keyStore ??= options.keyStore ?? openKeyStore(config.store)), grantStore: grants,
   };
   const baseDir = options.configFile === undefined ? resolvePath(options.baseDir ?? '.') : dirname(resolvePath(options.configFile));
   let initial;
@@ -88,6 +107,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   } catch (error) {
     overload.stop();
     retention.stop();
+    await usage.close();
     await sink.close();
     if (!options.eventStore) await eventStore.close();
     throw error;
@@ -123,12 +143,21 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await Promise.all(listeners.map((l) => new Promise((resolve) => l.server.close(resolve))));
     overload.stop();
     retention.stop();
+    await usage.close();
     await sink.close();
     await upstreams.closeAll();
     if (!options.eventStore) await eventStore.close();
     throw error;
   }
   setInterval(() => metrics.eventsQueued.set(sink.pending), 1000).unref();
+  // Grants end by themselves (each request checks expiresAt); this only records that they did, once
+  // across every gateway sharing the store (claimExpired is atomic).
+  const grantSweep = setInterval(() => {
+    grants().claimExpired(Date.now())
+      .then((expired) => { for (const grant of expired) sink.write(grantExpiredEvent(grant)); })
+      .catch((error: unknown) => logger.error({ err: error }, 'could not look for expired grants'));
+  }, options.grantSweepIntervalMs ?? 5000);
+  grantSweep.unref();
   isReady = true;
 
   async function reload(): Promise<ReloadResult> {
@@ -173,6 +202,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
     isReady = false;
+    clearInterval(grantSweep);
     for (const watcher of watchers.values()) watcher.close();
     const deadline = Date.now() + config.server.shutdownTimeout;
     // server.close() stops accepting and (Node >= 19) closes idle keep-alive sockets.
@@ -187,6 +217,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await upstreams.closeAll();
     if (!options.eventStore) await eventStore.close();
     if (!options.keyStore) await keyStore?.close();
+    await usage.close();
+    await usageStore?.close();
+    if (!options.grantStore) await grantStore?.close();
     logger.info('gateway stopped');
   }
 
@@ -197,6 +230,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
     reload,
     flushEvents: () => sink.flush(),
+    flushUsage: () => usage.flush(),
     close: () => (closing ??= close()),
   };
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/core/logger.js';
 import type { SecurityEvent } from '../../src/core/types.js';
-import { loadGatewayConfig, startGateway, type RunningGateway } from '../../src/gateway/index.js';
+import { loadGatewayConfig, startGateway, type RunningGateway, type StartGatewayOptions } from '../../src/gateway/index.js';
 import { openEventStore } from '../../src/store/index.js';
 
 export interface TestGateway {
@@ -21,7 +21,14 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startTestGateway(yaml: string, options: { watch?: boolean; env?: Record<string, string> } = {}): Promise<TestGateway> {
+export interface TestGatewayOptions {
+  watch?: boolean;
+  env?: Record<string, string>;
+  /** Timer settings of startGateway (grant sweep, usage flush). */
+  timers?: Pick<StartGatewayOptions, 'grantSweepIntervalMs' | 'usageFlushIntervalMs'>;
+}
+
+export async function startTestGateway(yaml: string, options: TestGatewayOptions = {}): Promise<TestGateway> {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-test-'));
   const configFile = join(dir, 'bulwark.yaml');
   const base = [
@@ -32,7 +39,7 @@ export async function startTestGateway(yaml: string, options: { watch?: boolean;
   writeFileSync(configFile, mergeTop(base, yaml));
   const config = loadGatewayConfig(configFile, { ...process.env, ...options.env });
   const store = openEventStore(config.store);
-  const running = await startGateway({ config, configFile, eventStore: store, watch: options.watch ?? false, logger: createLogger({ level: 'silent' }) });
+  const running = await startGateway({ ...options.timers, config, configFile, eventStore: store, watch: options.watch ?? false, logger: createLogger({ level: 'silent' }) });
   return {
     url: running.listeners[0]!.url,
     adminUrl: running.adminUrl ?? '',

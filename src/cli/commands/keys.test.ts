@@ -4,8 +4,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import Database from 'better-sqlite3';
 import { isBulwarkError } from '../../core/errors.js';
-import { openKeyStore, type ApiKeyRecord } from '../../store/index.js';
+import type { SecurityEvent } from '../../core/types.js';
+import { openEventStore, openKeyStore, type ApiKeyRecord } from '../../store/index.js';
 import { main } from '../main.js';
 import { registerKeysCommand } from './keys.js';
 import { captureOutput, runCommand } from '../../../test/helpers/cli.js';
@@ -192,6 +194,59 @@ describe('bulwark keys', () => {
     await create(other, '--consumer', 'other');
     assert.deepEqual((JSON.parse(await run('list', '-c', config, '--db', other, '--json')) as ApiKeyRecord[]).map((r) => r.consumer), ['other']);
     await assert.rejects(run('list', '-c', join(dir, 'missing.yaml')), hasCode('CONFIG_READ_FAILED'));
+  });
+
+  test('create, revoke and rotate are recorded as audit events: who, what, why, when, never the secret', async () => {
+    const db = freshDb();
+    const before = Date.now();
+    const created = await create(db, '--consumer', 'acme', '--scopes', 'a,b', '--name', 'deploy', '--ttl', '8h', '--by', 'alice');
+    const rotatedOutput = await run('rotate', created.id, '--db', db, '--overlap', '30m', '--by', 'bob');
+    const next = KEY.exec(rotatedOutput)?.[1] ?? '';
+    const nextId = next.slice(4, 16);
+    await run('revoke', nextId, '--db', db, '--reason', 'leaked in a log', '--by', 'carol');
+    await run('revoke', nextId, '--db', db, '--reason', 'again', '--by', 'carol'); // changes nothing, records nothing
+    const store = openEventStore({ sqlite: { path: db } });
+    let events: SecurityEvent[];
+    try {
+      events = (await store.queryEvents({ action: 'audit' })).reverse();
+    } finally {
+      await store.close();
+    }
+    assert.deepEqual(events.map((e) => e.ruleId), ['access.key-created', 'access.key-rotated', 'access.key-revoked']);
+    for (const event of events) {
+      assert.deepEqual([event.action, event.stage, event.category, event.severity, event.consumer], ['audit', 'access', 'API5:2023', 'info', 'acme']);
+      assert.ok(Date.parse(event.time) >= before && Date.parse(event.time) <= Date.now());
+      assert.doesNotMatch(event.detail ?? '', /\n/);
+      const text = JSON.stringify(event);
+      for (const key of [created.key, next]) assert.equal(text.includes(key.slice(17)), false, `no secret in ${event.ruleId}`);
+    }
+    const [createdEvent, rotatedEvent, revokedEvent] = events;
+    const records = await list(db, '--all');
+    const createdExpiry = /^expires +(\S+)$/m.exec(created.output)?.[1]; // before the rotation shortened it
+    assert.deepEqual(createdEvent?.evidence, { keyId: created.id, scopes: ['a', 'b'], by: 'alice', expiresAt: createdExpiry, name: 'deploy' });
+    assert.deepEqual(rotatedEvent?.evidence, { keyId: created.id, newKeyId: nextId, scopes: ['a', 'b'], by: 'bob', oldKeyExpiresAt: records[0]?.expiresAt, expiresAt: records[1]?.expiresAt });
+    assert.deepEqual(revokedEvent?.evidence, { keyId: nextId, scopes: ['a', 'b'], reason: 'leaked in a log', by: 'carol', expiresAt: records[1]?.expiresAt });
+    assert.match(revokedEvent?.detail ?? '', new RegExp(`^carol revoked API key ${nextId} of acme: leaked in a log$`));
+  });
+
+  test('a key whose audit event cannot be written is still printed, with AUDIT_WRITE_FAILED after it', async () => {
+    const db = freshDb();
+    await create(db, '--consumer', 'first');
+    const raw = new Database(db);
+    raw.exec("CREATE TRIGGER refuse_events BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk is full'); END");
+    raw.close();
+    const out: string[] = [];
+    const stdout = captureOutput(process.stdout, out);
+    const program = new Command('bulwark').exitOverride();
+    registerKeysCommand(program);
+    try {
+      await assert.rejects(program.parseAsync(['node', 'bulwark', 'keys', 'create', '--db', db, '--consumer', 'acme']), (error) =>
+        hasCode('AUDIT_WRITE_FAILED')(error) && /API key \w{12} was created, but .*disk is full/.test((error as Error).message));
+    } finally {
+      stdout.mock.restore();
+    }
+    const key = KEY.exec(out.join(''))?.[1] ?? '';
+    assert.equal((await verified(db, key))?.consumer, 'acme', 'the key was made and shown: it must not be lost');
   });
 
   test('--help explains the commands with examples', async () => {

@@ -1,17 +1,20 @@
 // `bulwark keys create | list | revoke | rotate`: manages the gateway's API keys. A key is printed
-// once, when it is made; afterwards only its id and a hash of its secret exist.
+// once, when it is made; afterwards only its id and a hash of its secret exist. Each change is also
+// recorded as an `audit` event (never with the secret).
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDuration } from '../../core/config/units.js';
 import { BulwarkError } from '../../core/errors.js';
+import { keyCreatedEvent, keyRevokedEvent, keyRotatedEvent } from '../../events/audit-events.js';
 import { openKeyStore, parseApiKey, type ApiKeyRecord, type KeyStore } from '../../store/index.js';
+import { operatorName, recordAudit } from '../audit-trail.js';
 import { databasePath, DEFAULT_DB, type DatabaseOptions } from '../database-path.js';
 import { escapeUnsafe, formatTable, toSafeJson } from '../terminal-text.js';
 
-interface CreateOptions extends DatabaseOptions { consumer?: string; scopes?: string; ttl?: string; name?: string }
+interface CreateOptions extends DatabaseOptions { consumer?: string; scopes?: string; ttl?: string; name?: string; by?: string }
 interface ListOptions extends DatabaseOptions { consumer?: string; all?: boolean; json?: boolean }
-interface RevokeOptions extends DatabaseOptions { reason?: string }
-interface RotateOptions extends DatabaseOptions { overlap: string }
+interface RevokeOptions extends DatabaseOptions { reason?: string; by?: string }
+interface RotateOptions extends DatabaseOptions { overlap: string; by?: string }
 
 const MAX_TEXT = 200;
 const KEY_ID = /^[0-9A-Za-z]{12}$/;
@@ -40,6 +43,7 @@ export function registerKeysCommand(program: Command): void {
     .option('--scopes <list>', 'comma-separated scopes, e.g. orders:read,orders:write')
     .option('--ttl <duration>', 'expires after this long (15m, 8h, 90d); default: never')
     .option('--name <text>', 'a label, e.g. where the key is used')
+    .option('--by <name>', 'who creates it, for the audit event (default: the OS user)')
     .action((options: CreateOptions) => create(options));
   withDatabase(keys.command('list').description('list API keys (never their secrets)'))
     .option('--consumer <name>', 'only the keys of this consumer')
@@ -49,10 +53,12 @@ export function registerKeysCommand(program: Command): void {
   withDatabase(keys.command('revoke').description('revoke an API key; the gateway refuses it from its next request'))
     .argument('<id>', 'the key id (12 characters after bwk_)')
     .option('--reason <text>', 'why, kept with the key (required)')
+    .option('--by <name>', 'who revokes it, for the audit event (default: the OS user)')
     .action((id: string, options: RevokeOptions) => revoke(id, options));
   withDatabase(keys.command('rotate').description('replace an API key by a new one; the old one keeps working for --overlap'))
     .argument('<id>', 'the key id (12 characters after bwk_)')
     .option('--overlap <duration>', 'how long the old key keeps working (0s: stop now)', '1h')
+    .option('--by <name>', 'who rotates it, for the audit event (default: the OS user)')
     .action((id: string, options: RotateOptions) => rotate(id, options));
 }
 
@@ -67,9 +73,13 @@ async function create(options: CreateOptions): Promise<void> {
   const scopes = parseScopes(options.scopes);
   const name = text('--name', options.name, false);
   const expiresAt = options.ttl === undefined ? undefined : expiryFrom(options.ttl, Date.now());
+  const by = operator(options.by);
+  const path = databasePath(options);
   // Creating may make the database: keys are often created before the gateway first runs.
-  const created = await withStore(databasePath(options), true, (store) => store.createKey({ consumer, scopes, name, expiresAt }));
+  const created = await withStore(path, true, (store) => store.createKey({ consumer, scopes, name, expiresAt }));
   process.stdout.write(`Created API key ${created.record.id} for consumer ${escapeUnsafe(consumer)}.\n${showKey(created.key, created.record)}`);
+  // After printing: the key exists now, and must be shown even if the audit write fails.
+  await recordAudit(path, keyCreatedEvent(created.record, by), `API key ${created.record.id} was created`);
 }
 
 async function list(options: ListOptions): Promise<void> {
@@ -81,21 +91,28 @@ async function list(options: ListOptions): Promise<void> {
 async function revoke(idArgument: string, options: RevokeOptions): Promise<void> {
   const id = keyId(idArgument);
   const reason = text('--reason', options.reason, true);
-  const message = await withStore(databasePath(options), false, async (store) => {
+  const by = operator(options.by);
+  const path = databasePath(options);
+  const { message, revoked } = await withStore(path, false, async (store) => {
     const record = await existing(store, id);
-    if (await store.revokeKey(id, reason)) return `Revoked API key ${id} (consumer ${escapeUnsafe(record.consumer)}): ${escapeUnsafe(reason)}\n`;
+    if (await store.revokeKey(id, reason)) {
+      return { message: `Revoked API key ${id} (consumer ${escapeUnsafe(record.consumer)}): ${escapeUnsafe(reason)}\n`, revoked: await existing(store, id) };
+    }
     // Already revoked: nothing to do, and a script that makes sure a key is dead has succeeded.
     const current = await store.getKey(id);
-    return `API key ${id} was already revoked at ${current?.revokedAt ?? '?'} (${escapeUnsafe(current?.revokedReason ?? '')}); nothing changed.\n`;
+    return { message: `API key ${id} was already revoked at ${current?.revokedAt ?? '?'} (${escapeUnsafe(current?.revokedReason ?? '')}); nothing changed.\n` };
   });
   process.stdout.write(message);
+  if (revoked) await recordAudit(path, keyRevokedEvent(revoked, by), `API key ${id} was revoked`);
 }
 
 async function rotate(idArgument: string, options: RotateOptions): Promise<void> {
   const id = keyId(idArgument);
   const overlap = parseDuration(options.overlap);
   if (overlap === undefined) invalid('--overlap', `"${escapeUnsafe(options.overlap)}" is not a duration (0s, 30m, 1h, 7d)`);
-  const { created, old } = await withStore(databasePath(options), false, async (store) => {
+  const by = operator(options.by);
+  const path = databasePath(options);
+  const { created, old } = await withStore(path, false, async (store) => {
     const record = await existing(store, id);
     if (record.revokedAt !== undefined) refuse(`API key ${id} is revoked; create a new key instead`);
     if (record.rotatedTo !== undefined) refuse(`API key ${id} was already rotated to ${record.rotatedTo}; rotate that key instead`);
@@ -108,6 +125,7 @@ async function rotate(idArgument: string, options: RotateOptions): Promise<void>
   process.stdout.write(Date.parse(end) <= Date.now()
     ? `\nThe old key ${id} stopped working at ${end}.\n`
     : `\nThe old key ${id} stops working at ${end}; move its clients to the new key before then.\n`);
+  await recordAudit(path, keyRotatedEvent(old, created.record, by), `API key ${id} was rotated to ${created.record.id}`);
 }
 
 /** The key with a warning, then its details; the only place a plaintext key is ever printed. */
@@ -204,6 +222,10 @@ function expiryFrom(ttl: string, now: number): Date {
   const expiresAt = new Date(now + ms);
   if (Number.isNaN(expiresAt.getTime())) invalid('--ttl', `"${escapeUnsafe(ttl)}" is too long`);
   return expiresAt;
+}
+
+function operator(given: string | undefined): string {
+  return given === undefined ? operatorName() : text('--by', given, true);
 }
 
 function invalid(option: string, problem: string): never {

@@ -71,6 +71,64 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       );
       CREATE INDEX api_keys_consumer ON api_keys (consumer, created_at);`,
   },
+  {
+    version: 3,
+    description: 'grants table (time-bound scopes per consumer)',
+    // Times are canonical UTC ISO 8601 like `events.time`; `scopes` is a JSON array of strings.
+    // (consumer, expires_at) serves the gateway's per-request lookup of a consumer's active grants;
+    // the partial index keeps claiming expiries cheap however many finished grants accumulate.
+    // `expiry_claimed` is set by the one gateway that reports the expiry, so it is reported once.
+    sql: `
+      CREATE TABLE grants (
+        id TEXT PRIMARY KEY NOT NULL,
+        consumer TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        granted_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_by TEXT,
+        revoked_reason TEXT,
+        expiry_claimed INTEGER NOT NULL DEFAULT 0 CHECK (expiry_claimed IN (0, 1))
+      );
+      CREATE INDEX grants_consumer_expires ON grants (consumer, expires_at);
+      CREATE INDEX grants_unclaimed_expiry ON grants (expires_at) WHERE expiry_claimed = 0;`,
+  },
+  {
+    version: 4,
+    description: 'access usage and consumer privileges per day (for bulwark access report)',
+    // One row per (consumer, route, operation, day) and per (consumer, day): aggregates, not
+    // traffic. `day` is the UTC date (YYYY-MM-DD); list columns are sorted JSON arrays of strings.
+    // `groups_` because GROUPS is an SQL keyword (window frames).
+    sql: `
+      CREATE TABLE access_usage (
+        consumer TEXT NOT NULL,
+        route TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        operation_id TEXT,
+        allowed INTEGER NOT NULL,
+        denied INTEGER NOT NULL,
+        scopes_used TEXT NOT NULL,
+        policies_used TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        PRIMARY KEY (consumer, route, operation, day)
+      ) WITHOUT ROWID;
+      CREATE INDEX access_usage_day ON access_usage (day);
+      CREATE TABLE consumer_privileges (
+        consumer TEXT NOT NULL,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        groups_ TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        PRIMARY KEY (consumer, day)
+      ) WITHOUT ROWID;
+      CREATE INDEX consumer_privileges_day ON consumer_privileges (day);`,
+  },
 ];
 
 /** How long a writer waits for another process's lock before failing (SQLITE_BUSY). */

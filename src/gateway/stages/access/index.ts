@@ -23,6 +23,8 @@ const RULES: readonly RuleDescription[] = [
 ];
 
 interface CompiledPolicy {
+  /** The policy's name, or `policies[i]`: how usage and the access report refer to it. */
+  readonly label: string;
   readonly anyone: boolean;
   readonly consumers: ReadonlySet<string>;
   readonly roles: readonly string[];
@@ -46,7 +48,7 @@ export const accessStage = defineStage<AccessConfig>({
   defaultFailurePolicy: 'closed',
   enabledByDefault: true,
   rules: RULES,
-  create(config): Stage {
+  create(config, deps): Stage {
     for (const pattern of [...config.policies.flatMap((p) => p.allow), ...config.adminOperations, ...config.objectRules.flatMap((r) => r.operations)]) {
       if (!isOperationPattern(pattern)) throw new BulwarkError('CONFIG_INVALID', `"${pattern}" is not an operation pattern ('METHOD /path' or an operationId)`);
     }
@@ -57,8 +59,8 @@ export const accessStage = defineStage<AccessConfig>({
         }
       }
     }
-    const policies: CompiledPolicy[] = config.policies.map((p) => ({
-      anyone: p.anyone, consumers: new Set(p.consumers), roles: p.roles, groups: p.groups, scopes: p.scopes, allow: p.allow.map(compileOperationPattern),
+    const policies: CompiledPolicy[] = config.policies.map((p, index) => ({
+      label: p.name ?? `policies[${index}]`, anyone: p.anyone, consumers: new Set(p.consumers), roles: p.roles, groups: p.groups, scopes: p.scopes, allow: p.allow.map(compileOperationPattern),
     }));
     const admin = config.adminOperations.map(compileOperationPattern);
     const objectRules: CompiledObjectRule[] = config.objectRules.map((rule) => ({
@@ -75,16 +77,36 @@ export const accessStage = defineStage<AccessConfig>({
         const ref = operationRefOf(ctx);
         const operation = ctx.contract?.kind === 'found' ? ctx.contract.value : undefined;
         const consumer = ctx.consumer;
+        // What this use needed, for the usage counts behind `bulwark access report`.
+        const note = (allowed: boolean, scopesUsed?: readonly string[], policy?: string): void => {
+          if (!consumer || !deps.usage) return;
+          deps.usage.record({
+            consumer, route: ctx.routeName, operation: operation ? `${ref.method} ${ref.path}` : `${ctx.method} *`,
+            ...(ref.operationId === undefined ? {} : { operationId: ref.operationId }),
+            allowed, ...(scopesUsed ? { scopesUsed } : {}), ...(policy === undefined ? {} : { policy }),
+          });
+        };
+        let scopesUsed: readonly string[] | undefined;
         if (config.enforceScopes && operation && consumer) {
-          const missing = missingScopes(operation, consumer);
-          if (missing) return insufficientScope(missing);
+          const scopes = scopeCheck(operation, consumer);
+          if (!scopes.met) {
+            note(false);
+            return insufficientScope(scopes.scopes);
+          }
+          scopesUsed = scopes.scopes;
         }
+        let policy: string | undefined;
         const isAdmin = admin.some((matches) => matches(ref));
         if (isAdmin || config.defaultPolicy === 'deny') {
-          const granted = policies.some((policy) => policy.allow.some((matches) => matches(ref)) && policyMatches(policy, consumer));
-          if (!granted) return consumer ? DENIED : UNAUTHENTICATED;
+          policy = policies.find((p) => p.allow.some((matches) => matches(ref)) && policyMatches(p, consumer))?.label;
+          if (policy === undefined) {
+            note(false);
+            return consumer ? DENIED : UNAUTHENTICATED;
+          }
         }
-        return checkObjectRules(rulesFor(ref).filter((rule) => !rule.needsBody), sourcesOf(ctx, undefined));
+        const verdict = checkObjectRules(rulesFor(ref).filter((rule) => !rule.needsBody), sourcesOf(ctx, undefined));
+        note(verdict.action === 'continue', scopesUsed, policy);
+        return verdict;
       },
       needsBody: (ctx) => rulesFor(operationRefOf(ctx)).some((rule) => rule.needsBody),
       onRequestBody(ctx, body) {
@@ -114,21 +136,22 @@ function policyMatches(policy: CompiledPolicy, consumer: Consumer | undefined): 
 
 /**
  * OpenAPI: alternatives are OR-ed; within one, every oauth2 / openIdConnect scheme's scopes are
- * needed. Returns the scopes of the closest alternative when none is met, undefined when one is.
+ * needed. Met: the scopes of the first alternative the consumer satisfies. Not met: those of the
+ * closest alternative, for the challenge.
  */
-function missingScopes(operation: CompiledOperation, consumer: Consumer): string[] | undefined {
-  let closest: string[] | undefined;
+function scopeCheck(operation: CompiledOperation, consumer: Consumer): { met: boolean; scopes: readonly string[] } {
+  let closest: { needed: string[]; missing: number } | undefined;
   for (const requirement of operation.spec.security) {
     const needed: string[] = [];
     for (const [name, scopes] of Object.entries(requirement)) {
       const type = operation.schemes[name]?.type;
       if (type === 'oauth2' || type === 'openIdConnect') needed.push(...scopes);
     }
-    const missing = needed.filter((scope) => !consumer.scopes.includes(scope));
-    if (missing.length === 0) return undefined;
-    if (!closest || missing.length < closest.length) closest = needed;
+    const missing = needed.filter((scope) => !consumer.scopes.includes(scope)).length;
+    if (missing === 0) return { met: true, scopes: needed };
+    if (!closest || missing < closest.missing) closest = { needed, missing };
   }
-  return closest;
+  return closest ? { met: false, scopes: closest.needed } : { met: true, scopes: [] };
 }
 
 function sourcesOf(ctx: RequestContext, body: RequestBody | undefined): ValueSources {

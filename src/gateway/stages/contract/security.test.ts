@@ -64,6 +64,13 @@ test('the shop document: an API key header, a bearer token, a public operation',
   assert.equal(present(listUsers), true);
 });
 
+test('a consumer the identity stage authenticated satisfies any requirement; an anonymous one does not', () => {
+  const authenticated = { ...contextOf(), consumer: { id: 'svc', kind: 'api-key' as const, scopes: [], roles: [], groups: [] } };
+  assert.equal(credentialsPresent(me, authenticated), true, 'a gateway API key in front of a bearer-documented operation');
+  const anonymous = { ...contextOf(), consumer: { id: '192.0.2.1', kind: 'anonymous' as const, scopes: [], roles: [], groups: [] } };
+  assert.equal(credentialsPresent(me, anonymous), false);
+});
+
 test('apiKey in a header: looked up case-insensitively', () => {
   const op = only('headerKey');
   assert.equal(present(op, { headers: { 'x-api-key': 'k-1' } }), true);

@@ -1,12 +1,15 @@
 // Whether a request carries the credentials an operation's security requirements name (OpenAPI
 // Security Requirement Object: alternatives OR-ed, schemes within one AND-ed). Presence only: the
 // identity stage verifies them. A request with none at all is refused here, before any body is read.
+// A consumer the identity stage already authenticated counts as credentials whatever the document
+// names: a gateway-managed API key or client certificate in front of an API documented with OAuth
+// is the usual deployment, and the access stage still checks the document's scopes.
 import { parseCookies, type CompiledOperation } from '../../../contract/index.js';
 import type { RequestContext } from '../../request-context.js';
 
 export function credentialsPresent(op: CompiledOperation, ctx: RequestContext): boolean {
   const requirements = op.spec.security;
-  if (requirements.length === 0) return true;
+  if (requirements.length === 0 || (ctx.consumer !== undefined && ctx.consumer.kind !== 'anonymous')) return true;
   return requirements.some((requirement) => Object.keys(requirement).every((name) => schemePresent(op, name, ctx)));
 }
 

@@ -1,10 +1,17 @@
 // Config schema of the identity stage: trusted JWT issuers (keys from OpenID Connect discovery, a
-// JWKS URI or static JWKs), token limits, where anonymous requests are allowed, and the headers
-// that carry the verified consumer to the upstream.
+// JWKS URI or static JWKs), token limits, API keys, mutual TLS and HTTP Basic, where anonymous
+// requests are allowed, and the headers that carry the verified consumer to the upstream.
 import { Type } from '@sinclair/typebox';
 import { Bytes, Duration } from '../../../core/config/schema-types.js';
 
 const HEADER_NAME = '^[a-z0-9][a-z0-9-]{0,63}$';
+const FINGERPRINT = '^(?:[0-9A-Fa-f]{64}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){31})$';
+/** What a consumer made from a certificate or a Basic user may do (the access stage checks it). */
+const GRANTS = {
+  scopes: Type.Array(Type.String({ minLength: 1 }), { default: [], description: "the consumer's scopes" }),
+  roles: Type.Array(Type.String({ minLength: 1 }), { default: [], description: "the consumer's roles" }),
+  groups: Type.Array(Type.String({ minLength: 1 }), { default: [], description: "the consumer's groups" }),
+};
 const Header = (fallback: string, description: string) => Type.String({ pattern: HEADER_NAME, default: fallback, description });
 
 const Issuer = Type.Object({
@@ -63,13 +70,46 @@ export const identityConfigSchema = Type.Object({
     enabled: Type.Boolean({ default: false, description: 'accept API keys made with `bulwark keys create` (stored hashed in store.sqlite)' }),
     header: Type.String({ pattern: HEADER_NAME, default: 'x-api-key', description: 'request header carrying the key' }),
   }, { additionalProperties: false, default: {} }),
+  mtls: Type.Object({
+    enabled: Type.Boolean({ default: false, description: 'accept TLS client certificates verified against the listener\'s tls.clientCa (server.listeners[].tls.clientCertificates) as credentials, when the request carries no other' }),
+    consumers: Type.Array(Type.Object({
+      id: Type.String({ minLength: 1, description: 'the consumer id' }),
+      match: Type.Object({
+        subject: Type.Optional(Type.String({ minLength: 1, description: 'the subject common name (CN), exactly' })),
+        san: Type.Optional(Type.String({ minLength: 1, description: 'a DNS, URI or email subject alternative name, exactly (DNS names in any case)' })),
+        fingerprint256: Type.Optional(Type.String({ pattern: FINGERPRINT, description: 'SHA-256 fingerprint of the certificate, hex with or without colons' })),
+      }, { additionalProperties: false, minProperties: 1, description: 'every key given must match; the first consumer that matches wins' }),
+      ...GRANTS,
+    }, { additionalProperties: false }), { default: [], description: 'certificates mapped to consumers' }),
+    unmapped: Type.Union([Type.Literal('deny'), Type.Literal('subject')], {
+      default: 'deny', description: "a verified certificate no consumer matches: 'deny' refuses it (403); 'subject' makes its CN the consumer id, with no scopes, roles or groups",
+    }),
+  }, { additionalProperties: false, default: {}, description: 'mutual TLS client certificates mapped to consumers' }),
+  basic: Type.Object({
+    enabled: Type.Boolean({ default: false, description: 'accept HTTP Basic (RFC 7617) on https listeners; refused on http, and at load when no listener is https' }),
+    realm: Type.String({ pattern: '^[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]{1,64}$', default: 'api', description: 'realm in the WWW-Authenticate challenge (printable ASCII without `"` and `\\`)' }),
+    users: Type.Array(Type.Object({
+      username: Type.String({ minLength: 1, maxLength: 256, pattern: '^[^:\\x00-\\x1f\\x7f]+$', description: 'the user-id (no colon, RFC 7617)' }),
+      passwordHash: Type.String({ minLength: 1, description: 'output of `bulwark passwords hash` ($scrypt$...); a plaintext password is refused' }),
+      consumer: Type.Optional(Type.String({ minLength: 1, description: 'the consumer id; default: the username' })),
+      ...GRANTS,
+    }, { additionalProperties: false }), { default: [], description: 'who may log in' }),
+    forwardAuthorization: Type.Boolean({ default: false, description: 'pass the Authorization header (it holds the password) on to the upstream; by default it is removed and the upstream gets the consumer headers only' }),
+    cacheTtl: Duration('5m', { description: 'a verified user name and password is remembered this long, so keep-alive clients do not pay scrypt per request; 0 turns it off' }),
+    cacheEntries: Type.Integer({ minimum: 0, default: 10_000, description: 'verified credentials remembered at most' }),
+    maxConcurrentVerifications: Type.Integer({ minimum: 1, maximum: 64, default: 2, description: 'scrypt checks running at once (they share the thread pool with DNS and file I/O)' }),
+    maxQueuedVerifications: Type.Integer({ minimum: 0, default: 256, description: 'checks waiting at most; past it the stage fails (503 with failurePolicy closed)' }),
+  }, { additionalProperties: false, default: {}, description: 'HTTP Basic user names and passwords, for clients that cannot do better' }),
   bruteForce: Type.Object({
-    enabled: Type.Boolean({ default: true, description: 'lock out a client address (and an API key id) after repeated failed authentications' }),
+    enabled: Type.Boolean({ default: true, description: 'lock out a client address (and an API key id, Basic user name or client certificate) after repeated failed authentications' }),
     maxFailures: Type.Integer({ minimum: 1, default: 10, description: 'failures allowed within the window' }),
     window: Duration('5m'),
     lockout: Duration('1m', { description: 'first lock-out (429 + Retry-After); each further one doubles' }),
     maxLockout: Duration('1h'),
-    maxSubjects: Type.Integer({ minimum: 100, default: 100_000, description: 'addresses and keys tracked at most (per instance)' }),
+    maxSubjects: Type.Integer({ minimum: 100, default: 100_000, description: 'addresses, keys, user names and certificates tracked at most (per instance)' }),
+  }, { additionalProperties: false, default: {} }),
+  grants: Type.Object({
+    enabled: Type.Boolean({ default: true, description: 'add the active time-bound grants of `bulwark grants add` (store.sqlite) to the consumer\'s scopes; checked on every request' }),
   }, { additionalProperties: false, default: {} }),
   allowQueryToken: Type.Boolean({ default: false, description: 'accept `access_token` in the query (RFC 6750 §2.3 discourages it: URLs are logged)' }),
   anonymous: Type.Object({
@@ -101,7 +141,23 @@ export interface IdentityConfig {
     cacheTtl: number; negativeCacheTtl: number; cacheEntries: number; timeout: number; maxBytes: number;
   };
   apiKeys: { enabled: boolean; header: string };
+  mtls: {
+    enabled: boolean;
+    consumers: { id: string; match: { subject?: string; san?: string; fingerprint256?: string }; scopes: string[]; roles: string[]; groups: string[] }[];
+    unmapped: 'deny' | 'subject';
+  };
+  basic: {
+    enabled: boolean;
+    realm: string;
+    users: { username: string; passwordHash: string; consumer?: string; scopes: string[]; roles: string[]; groups: string[] }[];
+    forwardAuthorization: boolean;
+    cacheTtl: number;
+    cacheEntries: number;
+    maxConcurrentVerifications: number;
+    maxQueuedVerifications: number;
+  };
   bruteForce: { enabled: boolean; maxFailures: number; window: number; lockout: number; maxLockout: number; maxSubjects: number };
+  grants: { enabled: boolean };
   allowQueryToken: boolean;
   anonymous: { operations: string[]; pathPrefixes: string[] };
   forward: { subject: string; scopes: string; roles: string; groups: string; claims: Record<string, string> };
