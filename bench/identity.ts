@@ -15,8 +15,8 @@ import { fixedOverload } from '../src/gateway/overload.js';
 import type { RequestContext } from '../src/gateway/request-context.js';
 import { stageConfigSchema } from '../src/gateway/stage-config.js';
 import { accessStage } from '../src/gateway/stages/access/index.js';
-import { createJwtVerifier, staticKeySource, type IssuerConfig } from '../src/identity/index.js';
-import { openKeyStore } from '../src/store/index.js';
+import { createJwtVerifier, createUsageRecorder, staticKeySource, type IssuerConfig } from '../src/identity/index.js';
+import { openGrantStore, openKeyStore, openUsageStore } from '../src/store/index.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
 const ISSUER = 'https://idp.example';
@@ -86,6 +86,41 @@ async function apiKeyScenario(): Promise<void> {
   }
 }
 
+async function grantScenario(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-grants-'));
+  try {
+    const store = openGrantStore({ sqlite: { path: join(dir, 'grants.db') } });
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    for (let i = 0; i < 1000; i++) await store.addGrant({ consumer: `consumer-${i}`, scopes: ['admin'], reason: 'bench', grantedBy: 'bench', expiresAt });
+    report('grant lookup (SQLite, 1,000 active grants, per authenticated request)', await time((i) => {
+      const scopes = store.activeScopes(`consumer-${i % 2000}`, Date.now());
+      if (scopes instanceof Promise) throw new Error('expected a synchronous answer');
+    }));
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function usageScenario(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-usage-'));
+  try {
+    const store = openUsageStore({ sqlite: { path: join(dir, 'usage.db') } });
+    const recorder = createUsageRecorder(() => store, { flushIntervalMs: 3_600_000, maxEntries: 100_000 });
+    const consumers = Array.from({ length: 100 }, (_, i) => ({ id: `consumer-${i}`, kind: 'jwt' as const, scopes: ['books:read', 'books:write'], roles: ['librarian'], groups: [] }));
+    report('usage counting (access stage, 100 consumers x 10 operations)', await time((i) => {
+      recorder.record({ consumer: consumers[i % 100]!, route: 'library', operation: `GET /books/${i % 10}`, allowed: true, scopesUsed: ['books:read'] });
+    }));
+    const flushStart = performance.now();
+    await recorder.flush();
+    console.log(`  usage flush of 1,000 consumer operations: ${(performance.now() - flushStart).toFixed(1)} ms (every 10 s, off the request path)`);
+    await recorder.close();
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function policyScenario(): Promise<void> {
   const config = {
     defaultPolicy: 'deny',
@@ -113,4 +148,6 @@ async function policyScenario(): Promise<void> {
 console.log(`bench:identity on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} CPUs), Node ${process.version}, ${new Date().toISOString()}\n`);
 await jwtScenarios();
 await apiKeyScenario();
+await grantScenario();
+await usageScenario();
 await policyScenario();
