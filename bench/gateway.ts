@@ -93,6 +93,11 @@ const ALL_TARGETS: TargetSpec[] = [
   // The stages plus identity (RS256 bearer token, verified once, then from the cache) and access
   // (default deny, a scope policy).
   { id: 'bulwark-identity', label: 'Bulwark, stages + identity + access', kind: 'bulwark', stages: IDENTITY_STAGES, logging: SILENT },
+  // The same without the per-request grant lookup: isolates what time-bound grants cost.
+  {
+    id: 'bulwark-identity-nogrants', label: 'Bulwark, stages + identity (grants off) + access', kind: 'bulwark', logging: SILENT,
+    stages: { ...IDENTITY_STAGES, identity: { ...IDENTITY_STAGES.identity, grants: { enabled: false } } },
+  },
   {
     id: 'bulwark-stages-log', label: 'Bulwark, stages + access log', kind: 'bulwark', stages: THIS_ISSUE_STAGES,
     logging: { level: 'info', accessLog: true },
