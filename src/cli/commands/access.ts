@@ -9,6 +9,7 @@ import { BulwarkError } from '../../core/errors.js';
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/index.js';
 import { loadRuntimeDocuments } from '../../gateway/runtime.js';
 import { mergeConfig } from '../../gateway/stage-config.js';
+import { policyApplies } from '../../gateway/stages/access/policy-match.js';
 import { buildAccessReport, type AccessReport, type ConsumerAccess, type DocumentedOperation, type ReportPolicy } from '../../identity/access-report.js';
 import { openGrantStore, openKeyStore, openUsageStore, usageDay } from '../../store/index.js';
 import { databasePath, DEFAULT_DB, type DatabaseOptions } from '../database-path.js';
@@ -104,7 +105,10 @@ async function fromConfig(config: GatewayConfig, baseDir: string): Promise<{ ope
   for (const access of configs) {
     for (const [index, policy] of policiesOf(access).entries()) {
       const label = policy.name ?? `policies[${index}]`;
-      if (!policies.has(label)) policies.set(label, { label, matchesConsumer: (id, held) => appliesTo(policy, id, held) });
+      // A policy for anyone is public access, not a privilege of a consumer: nothing to narrow.
+      if (policy.anyone === true || policies.has(label)) continue;
+      const audience = { anyone: false, consumers: new Set(policy.consumers ?? []), roles: policy.roles ?? [], groups: policy.groups ?? [], scopes: policy.scopes ?? [] };
+      policies.set(label, { label, matchesConsumer: (id, held) => policyApplies(audience, { id, ...held }) });
     }
   }
   return { operations, policies: [...policies.values()] };
@@ -117,18 +121,6 @@ function policiesOf(access: unknown): PolicyConfig[] {
   return Array.isArray(policies) ? policies as PolicyConfig[] : [];
 }
 
-/** The access stage's rule (anyone-policies aside): all its scopes held and named by id / role / group (naming none: every authenticated caller). */
-function appliesTo(policy: PolicyConfig, id: string, held: { roles: readonly string[]; groups: readonly string[]; scopes: readonly string[] }): boolean {
-  // A policy for anyone is public access, not a privilege of this consumer: it never needs narrowing here.
-  if (policy.anyone === true) return false;
-  if (!(policy.scopes ?? []).every((scope) => held.scopes.includes(scope))) return false;
-  const { roles, groups } = held;
-  const consumers = policy.consumers ?? [];
-  const policyRoles = policy.roles ?? [];
-  const policyGroups = policy.groups ?? [];
-  if (consumers.length + policyRoles.length + policyGroups.length === 0) return true;
-  return consumers.includes(id) || policyRoles.some((r) => roles.includes(r)) || policyGroups.some((g) => groups.includes(g));
-}
 
 function toText(result: AccessReport): string {
   const lines = [`Access report: ${result.sinceDay} to ${result.until.slice(0, 10)}, ${result.consumers.length} consumer${result.consumers.length === 1 ? '' : 's'}.`];

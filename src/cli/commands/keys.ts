@@ -9,6 +9,7 @@ import { keyCreatedEvent, keyRevokedEvent, keyRotatedEvent } from '../../events/
 import { openKeyStore, parseApiKey, type ApiKeyRecord, type KeyStore } from '../../store/index.js';
 import { operatorName, recordAudit } from '../audit-trail.js';
 import { databasePath, DEFAULT_DB, type DatabaseOptions } from '../database-path.js';
+import { invalidOption as invalid, scopesOption, textOption as text } from '../option-values.js';
 import { escapeUnsafe, formatTable, toSafeJson } from '../terminal-text.js';
 
 interface CreateOptions extends DatabaseOptions { consumer?: string; scopes?: string; ttl?: string; name?: string; by?: string }
@@ -16,12 +17,7 @@ interface ListOptions extends DatabaseOptions { consumer?: string; all?: boolean
 interface RevokeOptions extends DatabaseOptions { reason?: string; by?: string }
 interface RotateOptions extends DatabaseOptions { overlap: string; by?: string }
 
-const MAX_TEXT = 200;
 const KEY_ID = /^[0-9A-Za-z]{12}$/;
-/** RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`. */
-const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 const EXAMPLES = `
 Examples:
@@ -70,7 +66,7 @@ function withDatabase(command: Command): Command {
 
 async function create(options: CreateOptions): Promise<void> {
   const consumer = text('--consumer', options.consumer, true);
-  const scopes = parseScopes(options.scopes);
+  const scopes = options.scopes === undefined ? [] : scopesOption('--scopes', options.scopes);
   const name = text('--name', options.name, false);
   const expiresAt = options.ttl === undefined ? undefined : expiryFrom(options.ttl, Date.now());
   const by = operator(options.by);
@@ -197,24 +193,7 @@ function keyId(value: string): string {
   return value;
 }
 
-function text(option: string, value: string | undefined, isRequired: true): string;
-function text(option: string, value: string | undefined, isRequired: false): string | undefined;
-function text(option: string, value: string | undefined, isRequired: boolean): string | undefined {
-  if (value === undefined) return isRequired ? invalid(option, 'a value is required') : undefined;
-  if (value.trim() === '') invalid(option, 'must not be empty');
-  if (value.length > MAX_TEXT) invalid(option, `longer than ${MAX_TEXT} characters`);
-  if (CONTROL_CHARS.test(value)) invalid(option, 'must not contain control characters');
-  return value;
-}
 
-/** "a,b" → ['a', 'b']: each an RFC 6749 scope token, duplicates dropped, none empty. */
-function parseScopes(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  const scopes = value.split(',').map((scope) => scope.trim());
-  const bad = scopes.find((scope) => !SCOPE_TOKEN.test(scope));
-  if (bad !== undefined) invalid('--scopes', bad === '' ? 'has an empty scope' : `"${escapeUnsafe(bad)}" is not a scope (printable ASCII without space, " or \\)`);
-  return [...new Set(scopes)];
-}
 
 function expiryFrom(ttl: string, now: number): Date {
   const ms = parseDuration(ttl);
@@ -228,9 +207,6 @@ function operator(given: string | undefined): string {
   return given === undefined ? operatorName() : text('--by', given, true);
 }
 
-function invalid(option: string, problem: string): never {
-  throw new BulwarkError('CLI_ARGUMENT_INVALID', `${option}: ${problem}`);
-}
 
 function refuse(message: string): never {
   throw new BulwarkError('KEY_ROTATE_REFUSED', message);

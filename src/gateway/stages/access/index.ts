@@ -11,6 +11,7 @@ import type { RequestContext } from '../../request-context.js';
 import type { RuleDescription, Stage } from '../../stage.js';
 import { defineStage } from '../../stage.js';
 import { CONTINUE, deny, type Denial, type Verdict } from '../../verdict.js';
+import { policyApplies, type PolicyAudience } from './policy-match.js';
 import { compileOperationPattern, isOperationPattern, type OperationPattern, type OperationRef } from './operation-pattern.js';
 import { accessConfigSchema, type AccessConfig } from './schema.js';
 import { readValue, type ValueSources } from './value-ref.js';
@@ -22,14 +23,9 @@ const RULES: readonly RuleDescription[] = [
   { id: 'access.object-denied', status: 403, title: 'Object not owned', severity: 'high', category: 'API1:2023', description: 'An object-level rule failed: a request value (path parameter, query, header or body field) does not equal, or is not in, the consumer\'s claim it is tied to (broken object level authorization).' },
 ];
 
-interface CompiledPolicy {
+interface CompiledPolicy extends PolicyAudience {
   /** The policy's name, or `policies[i]`: how usage and the access report refer to it. */
   readonly label: string;
-  readonly anyone: boolean;
-  readonly consumers: ReadonlySet<string>;
-  readonly roles: readonly string[];
-  readonly groups: readonly string[];
-  readonly scopes: readonly string[];
   readonly allow: readonly OperationPattern[];
 }
 
@@ -98,7 +94,7 @@ export const accessStage = defineStage<AccessConfig>({
         let policy: string | undefined;
         const isAdmin = admin.some((matches) => matches(ref));
         if (isAdmin || config.defaultPolicy === 'deny') {
-          policy = policies.find((p) => p.allow.some((matches) => matches(ref)) && policyMatches(p, consumer))?.label;
+          policy = policies.find((p) => p.allow.some((matches) => matches(ref)) && policyApplies(p, consumer))?.label;
           if (policy === undefined) {
             note(false);
             return consumer ? DENIED : UNAUTHENTICATED;
@@ -123,15 +119,6 @@ function operationRefOf(ctx: RequestContext): OperationRef {
     return { method: spec.method, path: spec.pathTemplate, ...(spec.operationId === undefined ? {} : { operationId: spec.operationId }) };
   }
   return { method: ctx.method, path: ctx.path };
-}
-
-function policyMatches(policy: CompiledPolicy, consumer: Consumer | undefined): boolean {
-  if (policy.anyone) return true;
-  if (!consumer) return false;
-  if (!policy.scopes.every((scope) => consumer.scopes.includes(scope))) return false;
-  const names = policy.consumers.size + policy.roles.length + policy.groups.length;
-  return names === 0 || policy.consumers.has(consumer.id)
-    || policy.roles.some((role) => consumer.roles.includes(role)) || policy.groups.some((group) => consumer.groups.includes(group));
 }
 
 /**
