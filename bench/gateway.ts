@@ -55,12 +55,14 @@ interface TargetSpec {
   logging?: { level: string; accessLog: boolean };
 }
 
-const NO_STAGES = { ip: { enabled: false }, headers: { enabled: false }, limits: { enabled: false }, access: { enabled: false } };
+const NO_STAGES = { ip: { enabled: false }, headers: { enabled: false }, limits: { enabled: false }, access: { enabled: false }, threats: { enabled: false } };
 // Documentation ranges and an IPv6 prefix: never the client (127.0.0.1), but matched on every request.
 const THIS_ISSUE_STAGES = {
   ip: { deny: ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/32'] },
   headers: {},
   limits: {},
+  // Measured on its own target (bulwark-threats) so the earlier targets keep measuring what they did.
+  threats: { enabled: false },
 };
 const SILENT = { level: 'silent', accessLog: false };
 
@@ -90,6 +92,9 @@ const ALL_TARGETS: TargetSpec[] = [
     // costPrice would make every request write an event, which measures the event store instead.
     stages: { ...THIS_ISSUE_STAGES, 'contract-response': { enabled: false } },
   },
+  // The stages plus attack detection (issue 5) at the default paranoia level: every header, the
+  // path and the query decoded and run through every detector.
+  { id: 'bulwark-threats', label: 'Bulwark, stages + threats', kind: 'bulwark', stages: { ...THIS_ISSUE_STAGES, threats: {} }, logging: SILENT },
   // The stages plus identity (RS256 bearer token, verified once, then from the cache) and access
   // (default deny, a scope policy).
   { id: 'bulwark-identity', label: 'Bulwark, stages + identity + access', kind: 'bulwark', stages: IDENTITY_STAGES, logging: SILENT },
@@ -473,6 +478,11 @@ async function checkTargets(targets: Running[]): Promise<void> {
       const problem = await shadow.text();
       if (shadow.status !== 404 || !problem.includes('contract.unknown-path')) throw new Error(`bulwark-contract: the contract stage did not run (GET /admin answered ${shadow.status})`);
     }
+    if (target.spec.id === 'bulwark-threats') {
+      const attack = await fetch(`${target.url}${PATH}?q=${encodeURIComponent("1' union select password from users--")}`);
+      const problem = await attack.text();
+      if (attack.status !== 403 || !problem.includes('threats.attack')) throw new Error(`bulwark-threats: the threats stage did not run (an SQL injection answered ${attack.status})`);
+    }
     if (target.spec.id === 'bulwark-none' && response.headers.get('server') !== 'demo-bookshop/1.0') {
       throw new Error('bulwark-none: the headers stage ran although it is disabled');
     }
@@ -561,6 +571,13 @@ function checks(summaries: Map<string, Summary>, halfRuns: Map<string, Run[]>): 
     out.push({
       name: 'Bulwark, stages + contract: throughput >= 0.6x baseline', pass: contract.ratio >= 0.6,
       detail: `${contract.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(contract.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
+    });
+  }
+  const threats = summaries.get('bulwark-threats');
+  if (baseline && threats) {
+    out.push({
+      name: 'Bulwark, stages + threats: throughput >= 0.5x baseline', pass: threats.ratio >= 0.5,
+      detail: `${threats.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(threats.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
     });
   }
   const noneHalf = halfRuns.get('bulwark-none') ?? [];

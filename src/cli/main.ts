@@ -4,6 +4,7 @@ import { isBulwarkError } from '../core/errors.js';
 import { registerAccessCommand } from './commands/access.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerDetectCommand } from './commands/detect.js';
 import { registerEventsCommand } from './commands/events.js';
 import { registerGrantsCommand } from './commands/grants.js';
 import { registerKeysCommand } from './commands/keys.js';
@@ -20,6 +21,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerPasswordsCommand,
   registerGrantsCommand,
   registerAccessCommand,
+  registerDetectCommand,
 ];
 
 export function buildProgram(): Command {

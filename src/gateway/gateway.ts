@@ -51,6 +51,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
   const durationOf = cachedChildren((route) => deps.metrics.duration.labels(route));
   const upstreamDurationOf = cachedChildren((route) => deps.metrics.upstreamDuration.labels(route));
   const denialsOf = cachedChildren((stage, rule, route, action) => deps.metrics.denials.labels(stage, rule, route, action));
+  const eventsOf = cachedChildren((stage, rule, route, action) => deps.metrics.events.labels(stage, rule, route, action));
 
   async function handle(req: IncomingMessage, res: ServerResponse, protocol: 'http' | 'https'): Promise<void> {
     const runtime = current;
@@ -284,6 +285,7 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     for (const recorded of ctx.events) {
       // Counted here, once, whoever recorded it: a pipeline denial, a per-rule monitor, a gateway answer.
       if (recorded.action !== 'allowed') denialsOf(recorded.stage, recorded.ruleId, route.name, recorded.action).inc();
+      eventsOf(recorded.stage, recorded.ruleId, route.name, recorded.action).inc();
       const event = toSecurityEvent(ctx, recorded, status);
       deps.sink.write(event);
       // The JSON log carries events too, for log pipelines that never read the store.

@@ -5,6 +5,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export interface GatewayMetrics {
   readonly registry: Registry;
   readonly requests: Counter<'route' | 'method' | 'status_class'>;
+  /** Every recorded security event, including those that let the request through ('allowed'). */
+  readonly events: Counter<'stage' | 'rule' | 'route' | 'action'>;
   readonly denials: Counter<'stage' | 'rule' | 'route' | 'action'>;
   readonly upstreamErrors: Counter<'route' | 'kind'>;
   readonly stageFailures: Counter<'stage' | 'route' | 'policy'>;
@@ -51,6 +53,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   return {
     registry,
     requests: new Counter({ name: 'bulwark_requests_total', help: 'Requests answered, by route and status class', labelNames: ['route', 'method', 'status_class'], registers }),
+    events: new Counter({ name: 'bulwark_security_events_total', help: 'Security events recorded, by action (blocked, monitored, allowed with a note such as a fail-open budget overrun, error)', labelNames: ['stage', 'rule', 'route', 'action'], registers }),
     denials: new Counter({ name: 'bulwark_denials_total', help: 'Answers that denied a request (blocked), would have in monitor mode (monitored), or failed upstream (error)', labelNames: ['stage', 'rule', 'route', 'action'], registers }),
     upstreamErrors: new Counter({ name: 'bulwark_upstream_errors_total', help: 'Upstream failures by kind', labelNames: ['route', 'kind'], registers }),
     stageFailures: new Counter({ name: 'bulwark_stage_failures_total', help: 'Stages that threw, and the failure policy applied', labelNames: ['stage', 'route', 'policy'], registers }),

@@ -62,7 +62,7 @@ routes:
 `);
   const route = runtime.routes[0]!;
   assert.ok(!route.requestStages.some((s) => s.name === 'ip'));
-  assert.deepEqual(route.requestStages.map((s) => s.name), ['limits'], 'headers has no request phase without CORS; identity none without issuers; contract none without a document');
+  assert.deepEqual(route.requestStages.map((s) => s.name), ['limits', 'threats'], 'headers has no request phase without CORS; identity none without issuers; contract none without a document');
   assert.deepEqual(route.responseStages.map((s) => s.name), ['headers']);
 });
 

@@ -24,7 +24,10 @@ ${route('uploads', api.url, `    match: { pathPrefix: /uploads }
 ${route('watched', api.url, `    match: { pathPrefix: /watched }
     stages:
       limits: { mode: monitor }
-      ip: { deny: [127.0.0.1] , mode: monitor }`)}
+      ip: { deny: [127.0.0.1] , mode: monitor }
+      # A stage that buffers the body caps it at the limit even when limits only monitors (buffering
+      # costs memory, see runtime.ts capsStreamedBody); threats would buffer it, so it is off here.
+      threats: { enabled: false }`)}
 ${route('locked', api.url, `    match: { pathPrefix: /locked }
     stages:
       ip: { allow: [10.0.0.0/8] }`)}

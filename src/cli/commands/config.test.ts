@@ -20,7 +20,7 @@ async function check(file: string): Promise<string> {
 }
 
 test('the demo configuration is valid', async () => {
-  assert.match(await check(join(DEMO_DIR, 'bulwark.yaml')), /valid \(1 route\(s\); stages: ip, headers, limits, access, contract, contract-response\)/);
+  assert.match(await check(join(DEMO_DIR, 'bulwark.yaml')), /valid \(1 route\(s\); stages: ip, headers, limits, access, contract, threats, contract-response\)/);
 });
 
 test('an invalid file names file, line, key, expectation and finding', async () => {

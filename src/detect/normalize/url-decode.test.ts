@@ -32,3 +32,16 @@ test('the number of rounds is bounded', () => {
   assert.notEqual(once, encoded);
   assert.notEqual(urlDecode(encoded).value, '<', 'deeper chains than the bound are decoded only up to it');
 });
+
+test('ASCII and multi-byte escapes mix with literal text and broken escapes in one round', () => {
+  assert.equal(percentDecodeOnce('a%41%C3%A9%zz%E6%9D%B1b%'), 'aAé%zz東b%');
+  assert.equal(percentDecodeOnce('%E6%9D%41'), '\uFFFDA', 'a sequence cut by an ASCII byte');
+  assert.equal(percentDecodeOnce('x+%2B+y', true), 'x + y');
+  assert.equal(percentDecodeOnce('x+y', true), 'x y');
+});
+
+test('long runs of escapes simply complete', () => {
+  assert.equal(percentDecodeOnce('%41'.repeat(50_000)), 'A'.repeat(50_000));
+  assert.equal(percentDecodeOnce('%C3%A9'.repeat(50_000)), 'é'.repeat(50_000));
+  assert.equal(percentDecodeOnce('%%'.repeat(50_000)), '%%'.repeat(50_000));
+});
