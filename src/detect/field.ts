@@ -11,9 +11,11 @@ export interface InputField {
   readonly kind: FieldKind;
   readonly source: FieldSource;
   /**
-   * Where, for events and exclusions: `path[2]`, `query.id`, `header.user-agent`, `cookie.session`,
+   * Where, for events and exclusions: `path[2]`, `path[2..]` (the path from segment 2 on),
+   * `query.id`, `header.user-agent`, `cookie.session`,
    * `body.$.user.comment` (JSON path), `body.$.items[0]`, `body.form.q`, `body.multipart.file.filename`,
-   * `body.xml./Envelope/Body/name`, `body.graphql.query`, `body.graphql.variables.$.id`, `body.raw`.
+   * `body.xml./Envelope/Body/name`, `body.graphql.query.search.text` (an argument),
+   * `body.graphql.variables.$.id`, `body.raw`.
    * A name is located as the thing it names with `#name` appended (`query.id#name`).
    */
   readonly location: string;
