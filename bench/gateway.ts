@@ -19,6 +19,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { connect as connectNet, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { availableParallelism, cpus, release, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +55,8 @@ interface TargetSpec {
   /** Bulwark only: the route enforces the demo API's OpenAPI document (demo/openapi.yaml). */
   contract?: boolean;
   logging?: { level: string; accessLog: boolean };
+  /** Bulwark only: `store.redis` pointing at the bench's own Redis. */
+  redis?: boolean;
 }
 
 const NO_STAGES = { ip: { enabled: false }, headers: { enabled: false }, limits: { enabled: false }, access: { enabled: false }, threats: { enabled: false } };
@@ -65,6 +69,16 @@ const THIS_ISSUE_STAGES = {
   threats: { enabled: false },
 };
 const SILENT = { level: 'silent', accessLog: false };
+/** The Redis the ratelimit target shares its counters in: one of the bench's own (see startRedis). */
+let benchRedis: { url: string; pid: number | undefined } | undefined;
+/** Two limits per request (a per-second rate and a daily quota), high enough never to refuse. */
+const RATE_LIMITS = (store: 'memory' | 'redis') => ({
+  store,
+  limits: [
+    { name: 'per-ip', key: ['ip'], limit: 1_000_000_000, per: '1s' },
+    { name: 'daily', key: ['ip', 'route'], limit: 1_000_000_000, per: '1d', algorithm: 'sliding-window' },
+  ],
+});
 
 /** A static issuer key and one token from it, for the identity target (no provider in the measured path). */
 const BENCH_TOKEN = await (async () => {
@@ -95,6 +109,10 @@ const ALL_TARGETS: TargetSpec[] = [
   // The stages plus attack detection (issue 5) at the default paranoia level: every header, the
   // path and the query decoded and run through every detector.
   { id: 'bulwark-threats', label: 'Bulwark, stages + threats', kind: 'bulwark', stages: { ...THIS_ISSUE_STAGES, threats: {} }, logging: SILENT },
+  // The stages plus rate limiting (issue 6): two limits per request checked in one round trip to the
+  // local Redis (the shared store), or in process memory.
+  { id: 'bulwark-ratelimit', label: 'Bulwark, stages + ratelimit (Redis)', kind: 'bulwark', redis: true, stages: { ...THIS_ISSUE_STAGES, ratelimit: RATE_LIMITS('redis') }, logging: SILENT },
+  { id: 'bulwark-ratelimit-memory', label: 'Bulwark, stages + ratelimit (memory)', kind: 'bulwark', stages: { ...THIS_ISSUE_STAGES, ratelimit: RATE_LIMITS('memory') }, logging: SILENT },
   // The stages plus identity (RS256 bearer token, verified once, then from the cache) and access
   // (default deny, a scope policy).
   { id: 'bulwark-identity', label: 'Bulwark, stages + identity + access', kind: 'bulwark', stages: IDENTITY_STAGES, logging: SILENT },
@@ -209,7 +227,8 @@ function cpuUse(a: CpuSample, b: CpuSample, sutPid: number, upstreamPid: number 
     }
   }
   const sut = cores(sutPid);
-  const upstream = cores(upstreamPid);
+  // The bench's Redis is a shared service like the upstream: counted with it, not as a disturbance.
+  const upstream = cores(upstreamPid) + (upstreamPid === undefined ? 0 : cores(benchRedis?.pid));
   const wrk = cores(wrkPid);
   const self = (b.selfMicros - a.selfMicros) / 1e6 / seconds;
   const foreign = Math.max(0, allBusy - sut - upstream - wrk - self);
@@ -236,7 +255,7 @@ async function runWrk(url: string, seconds: number, options: { delayMs?: number;
   const watch = options.watch;
   if (watch && child.pid !== undefined && seconds >= 2) {
     const edge = Math.min(1, seconds / 4) * 1000;
-    const pids = [watch.sut, ...(watch.upstream === undefined ? [] : [watch.upstream]), child.pid];
+    const pids = [watch.sut, ...(watch.upstream === undefined ? [] : [watch.upstream]), ...(benchRedis?.pid === undefined ? [] : [benchRedis.pid]), child.pid];
     await sleep(edge);
     const before = sampleCpu(pids);
     await sleep(seconds * 1000 - 2 * edge);
@@ -322,6 +341,37 @@ function cpuLayout(): Layout {
 const layout = cpuLayout();
 const children: ChildProcess[] = [];
 
+/**
+ * A Redis of the bench's own (redis-server from Debian, installed if missing) on a free port, pinned
+ * with the shared upstream: the machine's Redis is unpinned and may hold other data.
+ */
+async function startRedis(cpu: number): Promise<{ url: string; pid: number | undefined }> {
+  if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server is not installed (apt-get install -y redis-server)');
+  const probe = createNetServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const port = (probe.address() as AddressInfo).port;
+  probe.close();
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const child = layout.pin ? spawn('taskset', ['-c', String(cpu), 'redis-server', ...args], { stdio: 'ignore' }) : spawn('redis-server', args, { stdio: 'ignore' });
+  children.push(child);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ready = await new Promise<boolean>((resolve) => {
+      const socket = connectNet(port, '127.0.0.1');
+      socket.once('error', () => resolve(false));
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+    });
+    if (ready) {
+      log(`bench Redis on 127.0.0.1:${port}${layout.pin ? ` (CPU ${cpu})` : ''}`);
+      return { url: `redis://127.0.0.1:${port}`, pid: child.pid };
+    }
+    await sleep(50);
+  }
+  throw new Error('the bench Redis did not start');
+}
+
 async function startTarget(spec: TargetSpec, workDir: string, upstreamUrl: string | undefined, cpu: number): Promise<Running> {
   let arg: string[] = [];
   if (spec.kind === 'baseline') arg = [upstreamUrl!];
@@ -331,7 +381,10 @@ async function startTarget(spec: TargetSpec, workDir: string, upstreamUrl: strin
     writeFileSync(file, JSON.stringify({
       server: { listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0 }] },
       admin: { host: '127.0.0.1', port: 0 },
-      store: { sqlite: { path: join(workDir, `${spec.id}.db`) } },
+      store: {
+        sqlite: { path: join(workDir, `${spec.id}.db`) },
+        ...(spec.redis ? { redis: { url: benchRedis!.url, keyPrefix: 'bulwark-bench:' } } : {}),
+      },
       logging: spec.logging,
       stages: spec.stages,
       routes: [{
@@ -483,6 +536,9 @@ async function checkTargets(targets: Running[]): Promise<void> {
       const problem = await attack.text();
       if (attack.status !== 403 || !problem.includes('threats.attack')) throw new Error(`bulwark-threats: the threats stage did not run (an SQL injection answered ${attack.status})`);
     }
+    if (target.spec.id.startsWith('bulwark-ratelimit') && response.headers.get('ratelimit-policy') === null) {
+      throw new Error(`${target.spec.id}: the ratelimit stage did not run (no RateLimit-Policy header)`);
+    }
     if (target.spec.id === 'bulwark-none' && response.headers.get('server') !== 'demo-bookshop/1.0') {
       throw new Error('bulwark-none: the headers stage ran although it is disabled');
     }
@@ -580,6 +636,13 @@ function checks(summaries: Map<string, Summary>, halfRuns: Map<string, Run[]>): 
       detail: `${threats.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(threats.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
     });
   }
+  const ratelimit = summaries.get('bulwark-ratelimit');
+  if (baseline && ratelimit) {
+    out.push({
+      name: 'Bulwark, stages + ratelimit (Redis): throughput >= 0.6x baseline', pass: ratelimit.ratio >= 0.6,
+      detail: `${ratelimit.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(ratelimit.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
+    });
+  }
   const noneHalf = halfRuns.get('bulwark-none') ?? [];
   const stagesHalf = halfRuns.get('bulwark-stages') ?? [];
   if (none?.half && stages?.half && noneHalf.length === stagesHalf.length && noneHalf.length > 0) {
@@ -628,6 +691,7 @@ async function main(): Promise<void> {
     log(`measuring a snapshot of dist/ (sha256 ${distFingerprint}…)`);
     log(`CPU layout: ${layout.pin ? `system under test on CPU ${layout.sutCpu}, wrk on CPU ${layout.loadCpu}, shared upstream on CPU ${layout.upstreamCpu}` : 'no pinning'}`);
     const shared = await startTarget({ id: 'shared-upstream', label: 'upstream behind the proxies', kind: 'upstream' }, workDir, undefined, layout.upstreamCpu);
+    if (specs.some((spec) => spec.redis)) benchRedis = await startRedis(layout.upstreamCpu);
     const targets: Running[] = [];
     for (const spec of specs) {
       targets.push(await startTarget(spec, workDir, spec.kind === 'upstream' ? undefined : shared.url, layout.sutCpu));

@@ -12,6 +12,8 @@ export interface AdminServerOptions {
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
   isReady(): boolean;
+  /** The hottest rate-limit keys (`bulwark ratelimit status`); behind the same token as /metrics. */
+  hotKeys?(minutes: number, count: number): Promise<unknown>;
 }
 
 export interface AdminServer {
@@ -37,6 +39,18 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       }, () => problem(res, 500, 'admin.metrics-failed', 'Metrics could not be collected.'));
       return;
     }
+    if (path === '/ratelimit/hot' && options.hotKeys) {
+      if (tokenDigest !== undefined && !hasToken(req.headers.authorization, tokenDigest)) {
+        res.setHeader('www-authenticate', 'Bearer realm="bulwark-admin"');
+        return problem(res, 401, 'admin.unauthenticated', 'A valid bearer token is required.');
+      }
+      const params = new URL(req.url ?? '/', 'http://admin').searchParams;
+      const minutes = boundedInteger(params.get('minutes'), 5, 1, 15);
+      const count = boundedInteger(params.get('count'), 20, 1, 1000);
+      if (minutes === undefined || count === undefined) return problem(res, 400, 'admin.bad-parameter', 'minutes must be 1-15 and count 1-1000.');
+      options.hotKeys(minutes, count).then((stores) => json(res, 200, { minutes, stores }), () => problem(res, 503, 'admin.store-failed', 'The rate-limit store could not be read.'));
+      return;
+    }
     return problem(res, 404, 'admin.not-found', 'No such admin endpoint.');
   });
   server.headersTimeout = 10_000;
@@ -54,6 +68,14 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       server.closeIdleConnections();
     }),
   };
+}
+
+/** A query parameter as an integer within [min, max]; the fallback when absent; undefined when invalid. */
+function boundedInteger(raw: string | null, fallback: number, min: number, max: number): number | undefined {
+  if (raw === null) return fallback;
+  if (!/^\d{1,7}$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return value >= min && value <= max ? value : undefined;
 }
 
 function digest(value: string): Buffer {

@@ -9,6 +9,7 @@ import { registerEventsCommand } from './commands/events.js';
 import { registerGrantsCommand } from './commands/grants.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerPasswordsCommand } from './commands/passwords.js';
+import { registerRatelimitCommand } from './commands/ratelimit.js';
 import { registerServeCommand } from './commands/serve.js';
 
 /** Every command, in the order `bulwark --help` lists them. */
@@ -22,6 +23,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerGrantsCommand,
   registerAccessCommand,
   registerDetectCommand,
+  registerRatelimitCommand,
 ];
 
 export function buildProgram(): Command {

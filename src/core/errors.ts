@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   KEY_ROTATE_REFUSED: 'The API key cannot be rotated: it is revoked or was already rotated.',
   GRANT_NOT_FOUND: 'No grant has this id.',
   AUDIT_WRITE_FAILED: 'A change was made but its audit event could not be recorded.',
+  RATELIMIT_STORE_UNAVAILABLE: 'The rate-limit counters (Redis, or a gateway\'s admin endpoint) could not be read.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -103,6 +103,13 @@ export const GatewayConfigSchema = Type.Object({
   store: Type.Object({
     sqlite: Type.Object({ path: Type.String({ default: './bulwark.db', description: 'SQLite file, relative to the working directory' }) }, { additionalProperties: false, default: {} }),
     retention: Duration('30d', { description: 'events older than this are deleted' }),
+    redis: Type.Optional(Type.Object({
+      url: Type.String({ pattern: '^rediss?://', description: 'redis://[user:password@]host:port[/db], or rediss:// for TLS; use ${VAR} for the password' }),
+      keyPrefix: Type.String({ pattern: '^[A-Za-z0-9:_.-]{1,64}$', default: 'bulwark:rl:', description: 'prefix of every key the gateway writes' }),
+      timeout: Duration('20ms', { description: 'longest a rate-limit check may take; past it the limit\'s onStoreFailure applies' }),
+      retryAfter: Duration('1s', { description: 'after a failure, how long limits use their fallback before Redis is tried again' }),
+      instances: Type.Integer({ minimum: 1, default: 1, description: 'gateway instances sharing this Redis: while it is down each admits limit / instances (onStoreFailure: local)' }),
+    }, { additionalProperties: false, description: 'the shared store of rate limits (stages.ratelimit.store: redis)' })),
   }, { additionalProperties: false, default: {} }),
   events: Type.Object({
     batchSize: Type.Integer({ minimum: 1, maximum: 10_000, default: 200, description: 'events written per transaction' }),

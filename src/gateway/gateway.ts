@@ -280,6 +280,15 @@ export function createGateway(initial: GatewayRuntime, deps: GatewayDeps): Gatew
     const seconds = (performance.now() - ctx.startedAt) / 1000;
     const status = res.headersSent ? res.statusCode : 499;
     inFlight--;
+    if (ctx.onFinish) {
+      for (const callback of ctx.onFinish) {
+        try {
+          callback();
+        } catch (error) {
+          deps.logger.error({ err: error, requestId: ctx.id }, 'request finish callback failed');
+        }
+      }
+    }
     requestsOf(route.name, ctx.method, statusClass(status)).inc();
     durationOf(route.name).observe(seconds);
     for (const recorded of ctx.events) {

@@ -15,6 +15,10 @@ export interface GatewayMetrics {
   readonly eventsDropped: Counter;
   readonly eventsQueued: Gauge;
   readonly configReloads: Counter<'result'>;
+  /** Requests whose rate limits did without the shared store: counted locally, or refused (closed). */
+  readonly rateLimitFallbacks: Counter<'route' | 'outcome'>;
+  /** 1 while the shared rate-limit store (Redis) is connected, 0 while it is not; absent without one. */
+  readonly rateLimitStoreUp: Gauge;
   /** Gives the in-flight gauge its source; read at scrape time, not touched per request. */
   readInFlightFrom(source: () => number): void;
 }
@@ -61,6 +65,8 @@ export function createGatewayMetrics(): GatewayMetrics {
     upstreamDuration: new Histogram({ name: 'bulwark_upstream_duration_seconds', help: 'Time to the upstream response headers', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers }),
     eventsDropped: new Counter({ name: 'bulwark_events_dropped_total', help: 'Security events dropped because the write queue was full', registers }),
     eventsQueued: new Gauge({ name: 'bulwark_events_queued', help: 'Security events waiting to be written', registers }),
+    rateLimitFallbacks: new Counter({ name: 'bulwark_ratelimit_store_fallbacks_total', help: 'Requests whose rate limits could not use the shared store: counted locally (local) or refused (closed)', labelNames: ['route', 'outcome'], registers }),
+    rateLimitStoreUp: new Gauge({ name: 'bulwark_ratelimit_store_up', help: '1 while the shared rate-limit store (Redis) is connected', registers }),
     configReloads: new Counter({ name: 'bulwark_config_reloads_total', help: 'Configuration reloads by result', labelNames: ['result'], registers }),
     readInFlightFrom(source) {
       inFlightSource = source;

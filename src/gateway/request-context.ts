@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { ContractMatch } from '../contract/index.js';
+import type { RateLimitHeaders } from '../ratelimit/index.js';
 import type { Consumer, EventAction, Evidence, Operation, Severity } from '../core/types.js';
 
 export interface BodyLimit {
@@ -66,6 +67,10 @@ export interface RequestContext {
   upstreamHeaders?: Record<string, string | undefined>;
   bodyLimit: BodyLimit;
   readonly events: RecordedEvent[];
+  /** RateLimit-Policy / RateLimit values the ratelimit stage adds to the answer. */
+  rateLimitHeaders?: RateLimitHeaders;
+  /** Called once when the response has ended, however it ended (concurrency slots given back). */
+  onFinish?: (() => void)[];
 }
 
 /** The response head as the response phase sees it; stages may edit the headers in place. */

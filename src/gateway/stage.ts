@@ -9,6 +9,7 @@ import type { Verdict } from './verdict.js';
 import type { Overload } from './overload.js';
 import type { GrantStore, KeyStore } from '../store/index.js';
 import type { UsageRecorder } from '../identity/usage-recorder.js';
+import type { RateLimitServices } from '../ratelimit/index.js';
 
 /** A rule a stage can report; the registry of these feeds docs/errors.md and its drift test. */
 export interface RuleDescription {
@@ -32,6 +33,8 @@ export interface StageDeps {
   readonly grantStore?: () => GrantStore;
   /** Counts what consumers do (for `bulwark access report`); absent in tools and most tests. */
   readonly usage?: UsageRecorder;
+  /** Rate-limit stores and counters shared by every route and kept across reloads; absent in tools and tests (the stage makes its own). */
+  readonly rateLimits?: RateLimitServices;
 }
 
 export interface Stage {

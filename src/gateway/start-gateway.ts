@@ -11,12 +11,13 @@ import { startRetention } from '../events/retention.js';
 import { openEventStore, openGrantStore, openKeyStore, openUsageStore, type EventStore, type GrantStore, type KeyStore, type UsageStore } from '../store/index.js';
 import { grantExpiredEvent } from '../events/audit-events.js';
 import { createUsageRecorder } from '../identity/index.js';
+import { createRateLimitServices, redactUrl } from '../ratelimit/index.js';
 import { createGateway, type Gateway } from './gateway.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { createIpMatcher } from './ip-matcher.js';
 import { startListener, type Listener } from './listeners.js';
 import { loadGatewayConfig } from './load-gateway-config.js';
-import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
+import { cachedChildren, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { startOverloadMonitor } from './overload.js';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { compileRuntime, documentPaths, loadRuntimeDocuments } from './runtime.js';
@@ -95,8 +96,24 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     onError: (error) => logger.error({ err: error }, 'usage store write failed; these counts are lost'),
     onDrop: (count) => logger.warn({ dropped: count }, 'usage counts dropped: too many distinct consumer operations between flushes'),
   });
+  const redis = config.store.redis;
+  const fallbacksOf = cachedChildren((route, outcome) => metrics.rateLimitFallbacks.labels(route, outcome));
+  // Created once for the process and kept across reloads: a reload must not reset every counter.
+  const rateLimits = createRateLimitServices({
+    ...(redis ? { redis: { url: redis.url, keyPrefix: redis.keyPrefix, timeoutMs: redis.timeout, retryAfterMs: redis.retryAfter, instances: redis.instances } } : {}),
+    onStoreStatus: (status, error) => {
+      metrics.rateLimitStoreUp.set(status === 'ready' ? 1 : 0);
+      if (status === 'ready') logger.info({ redis: redactUrl(redis?.url ?? '') }, 'rate-limit store connected');
+      else logger.error({ redis: redactUrl(redis?.url ?? ''), err: error }, 'rate-limit store unavailable; limits use their onStoreFailure policy');
+    },
+    onDegraded: (route, outcome) => fallbacksOf(route, outcome).inc(),
+  });
+  if (redis) {
+    metrics.rateLimitStoreUp.set(0);
+    if (!await rateLimits.connected()) logger.error({ redis: redactUrl(redis.url) }, 'rate-limit store not reachable at start; limits use their onStoreFailure policy until it is');
+  }
   const stageDeps: StageDeps = {
-    logger, overload, isTrustedProxy: (ip) => trusted.matches(ip), usage,
+    logger, overload, isTrustedProxy: (ip) => trusted.matches(ip), usage, rateLimits,
     keyStore: () => (keyStore ??= options.keyStore ?? openKeyStore(config.store)), grantStore: grants,
   };
   const baseDir = options.configFile === undefined ? resolvePath(options.baseDir ?? '.') : dirname(resolvePath(options.configFile));
@@ -109,6 +126,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     retention.stop();
     await usage.close();
     await sink.close();
+    await rateLimits.close();
     if (!options.eventStore) await eventStore.close();
     throw error;
   }
@@ -136,6 +154,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     if (config.admin.enabled) {
       admin = await startAdminServer({
         host: config.admin.host, port: config.admin.port, registry: metrics.registry, isReady: () => isReady,
+        hotKeys: (minutes, count) => rateLimits.hotKeys(minutes, count),
         ...(config.admin.metricsToken === undefined ? {} : { metricsToken: config.admin.metricsToken }),
       });
     }
@@ -146,6 +165,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await usage.close();
     await sink.close();
     await upstreams.closeAll();
+    await rateLimits.close();
     if (!options.eventStore) await eventStore.close();
     throw error;
   }
@@ -215,6 +235,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await admin?.close();
     await sink.close();
     await upstreams.closeAll();
+    await rateLimits.close();
     if (!options.eventStore) await eventStore.close();
     if (!options.keyStore) await keyStore?.close();
     await usage.close();

@@ -24,6 +24,8 @@ export interface TestGateway {
 export interface TestGatewayOptions {
   watch?: boolean;
   env?: Record<string, string>;
+  /** `store.redis` as a YAML flow mapping (`{ url: "redis://127.0.0.1:6379", keyPrefix: "t:" }`). */
+  redis?: string;
   /** Timer settings of startGateway (grant sweep, usage flush). */
   timers?: Pick<StartGatewayOptions, 'grantSweepIntervalMs' | 'usageFlushIntervalMs'>;
 }
@@ -33,7 +35,7 @@ export async function startTestGateway(yaml: string, options: TestGatewayOptions
   const configFile = join(dir, 'bulwark.yaml');
   const base = [
     'admin: { host: 127.0.0.1, port: 0 }',
-    `store: { sqlite: { path: ${JSON.stringify(join(dir, 'events.db'))} } }`,
+    `store: { sqlite: { path: ${JSON.stringify(join(dir, 'events.db'))} }${options.redis === undefined ? '' : `, redis: ${options.redis}`} }`,
     'logging: { level: silent }',
   ].join('\n');
   writeFileSync(configFile, mergeTop(base, yaml));

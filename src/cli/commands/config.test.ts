@@ -3,24 +3,25 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { captureOutput } from '../../../test/helpers/cli.js';
 import { BulwarkError } from '../../core/errors.js';
 import { buildProgram } from '../main.js';
 import { DEMO_DIR } from './demo.js';
 
 async function check(file: string): Promise<string> {
   const out: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => { out.push(chunk); return true; });
+  // The shared capture passes the test runner's own report through (see test/helpers/cli.ts).
+  const stdout = captureOutput(process.stdout, out);
   try {
     await buildProgram().parseAsync(['node', 'bulwark', 'config', 'check', file]);
   } finally {
-    process.stdout.write = write;
+    stdout.mock.restore();
   }
   return out.join('');
 }
 
 test('the demo configuration is valid', async () => {
-  assert.match(await check(join(DEMO_DIR, 'bulwark.yaml')), /valid \(1 route\(s\); stages: ip, headers, limits, access, contract, threats, contract-response\)/);
+  assert.match(await check(join(DEMO_DIR, 'bulwark.yaml')), /valid \(1 route\(s\); stages: ip, headers, limits, access, ratelimit, contract, threats, contract-response\)/);
 });
 
 test('an invalid file names file, line, key, expectation and finding', async () => {

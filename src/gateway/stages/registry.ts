@@ -7,6 +7,7 @@ import { limitsStage } from './limits/index.js';
 import { identityStage } from './identity/index.js';
 import { accessStage } from './access/index.js';
 import { contractStage } from './contract/index.js';
+import { ratelimitStage } from './ratelimit/index.js';
 import { threatsStage } from './threats/index.js';
 import { contractResponseStage } from './contract-response/index.js';
 
@@ -16,6 +17,7 @@ export const STAGES: readonly StageDefinition<never>[] = [
   limitsStage,
   identityStage,
   accessStage,
+  ratelimitStage,
   contractStage,
   threatsStage,
   contractResponseStage,

@@ -87,7 +87,7 @@ test('definition: name, policy, and a unique, described rule list', () => {
   assert.equal(limitsStage.enabledByDefault, true);
   assert.deepEqual(limitsStage.rules.map((rule) => rule.id).sort(), [
     'limits.body-aborted', 'limits.body-corrupt', 'limits.body-inflate-ratio', 'limits.body-too-large', 'limits.header-underscore',
-    'limits.json-invalid', 'limits.json-too-deep', 'limits.json-too-many-keys', 'limits.overloaded', 'limits.too-many-headers',
+    'limits.json-array-too-long', 'limits.json-invalid', 'limits.json-too-deep', 'limits.json-too-many-keys', 'limits.overloaded', 'limits.too-many-headers',
     'limits.too-many-params', 'limits.unsupported-encoding', 'limits.url-too-long',
   ]);
   for (const rule of limitsStage.rules) {

@@ -35,6 +35,8 @@ const RULES = {
   jsonTooDeep: rule('json-too-deep', 400, 'medium', RESOURCES, 'JSON nested too deeply', 'The JSON body nests objects/arrays deeper than json.maxDepth.'),
   jsonTooManyKeys: rule('json-too-many-keys', 400, 'medium', RESOURCES, 'Too many JSON keys',
     'The JSON body has more object members plus array items than json.maxKeys.'),
+  jsonArrayTooLong: rule('json-array-too-long', 400, 'medium', RESOURCES, 'JSON array too long',
+    'An array in the JSON body has more items than json.maxArrayItems (a page of 1,000,000 ids, a bulk call larger than the API meant).'),
 } as const;
 
 /** The denial for a rule; `detail` is fixed safe text, never the offending value (RFC 9457 §3.1.4). */
@@ -161,9 +163,9 @@ function createLimits(config: LimitsConfig, deps: StageDeps): Stage {
       if (!parsed.ok) return denial(RULES.jsonInvalid, 'The request body is not valid JSON.', { location: 'body' });
       const result = checkJsonLimits(parsed.value, json);
       if (result.ok) return CONTINUE;
-      return result.reason === 'depth'
-        ? denial(RULES.jsonTooDeep, 'The JSON body is nested too deeply.', { location: 'body', limit: result.limit })
-        : denial(RULES.jsonTooManyKeys, 'The JSON body has too many keys.', { location: 'body', limit: result.limit });
+      if (result.reason === 'depth') return denial(RULES.jsonTooDeep, 'The JSON body is nested too deeply.', { location: 'body', limit: result.limit });
+      if (result.reason === 'array') return denial(RULES.jsonArrayTooLong, `An array in the JSON body has more than ${result.limit} items.`, { location: 'body', limit: result.limit });
+      return denial(RULES.jsonTooManyKeys, 'The JSON body has too many keys.', { location: 'body', limit: result.limit });
     },
   };
 }

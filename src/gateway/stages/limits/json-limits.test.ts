@@ -56,3 +56,11 @@ test('the walk stops at the limit instead of visiting everything', () => {
   assert.deepEqual(checkJsonLimits(huge, DEFAULTS), { ok: false, reason: 'keys', limit: 1000 });
   assert.equal(visited, 0, 'no child is walked once the root alone is over the limit');
 });
+
+test('maxArrayItems bounds each array on its own, at any depth', () => {
+  const limits = { maxDepth: 64, maxKeys: 1_000_000, maxArrayItems: 100 };
+  assert.deepEqual(checkJsonLimits({ ids: Array.from({ length: 100 }, (_, i) => i) }, limits), { ok: true, depth: 2, keys: 101 });
+  assert.deepEqual(checkJsonLimits({ a: { b: Array.from({ length: 101 }, (_, i) => i) } }, limits), { ok: false, reason: 'array', limit: 100 });
+  assert.deepEqual(checkJsonLimits(Array.from({ length: 101 }, () => ({})), limits), { ok: false, reason: 'array', limit: 100 });
+  assert.equal(checkJsonLimits({ big: Array.from({ length: 5000 }, (_, i) => i) }, { maxDepth: 64, maxKeys: 1_000_000 }).ok, true, 'unset: only maxKeys bounds arrays');
+});

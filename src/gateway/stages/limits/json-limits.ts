@@ -6,11 +6,13 @@ export interface JsonLimits {
   readonly maxDepth: number;
   /** Most object members plus array items allowed, summed over every level. */
   readonly maxKeys: number;
+  /** Most items in any one array; undefined: no limit of its own. */
+  readonly maxArrayItems?: number | undefined;
 }
 
 export type JsonLimitResult =
   | { readonly ok: true; readonly depth: number; readonly keys: number }
-  | { readonly ok: false; readonly reason: 'depth' | 'keys'; readonly limit: number };
+  | { readonly ok: false; readonly reason: 'depth' | 'keys' | 'array'; readonly limit: number };
 
 /**
  * Walks `value` depth first and stops at the first limit it crosses.
@@ -33,7 +35,9 @@ export function checkJsonLimits(value: unknown, limits: JsonLimits): JsonLimitRe
     const depth = depths.pop() as number;
     if (depth > limits.maxDepth) return { ok: false, reason: 'depth', limit: limits.maxDepth };
     if (depth > deepest) deepest = depth;
-    const children: readonly unknown[] = Array.isArray(current) ? current : Object.values(current);
+    const isArray = Array.isArray(current);
+    if (isArray && limits.maxArrayItems !== undefined && current.length > limits.maxArrayItems) return { ok: false, reason: 'array', limit: limits.maxArrayItems };
+    const children: readonly unknown[] = isArray ? current : Object.values(current);
     keys += children.length;
     // Checked per container, before its children are queued, so the walk does bounded work.
     if (keys > limits.maxKeys) return { ok: false, reason: 'keys', limit: limits.maxKeys };

@@ -38,6 +38,7 @@ export const limitsConfigSchema = Type.Object({
     // ModSecurity allows depth 512; 64 is ample for real APIs and bounds parser/validator work.
     maxDepth: Type.Integer({ minimum: 1, default: 64, description: 'deepest nesting of JSON objects/arrays (400)' }),
     maxKeys: Type.Integer({ minimum: 0, default: 1000, description: 'most object members plus array items in a JSON body (400)' }),
+    maxArrayItems: Type.Optional(Type.Integer({ minimum: 0, description: 'most items in any one JSON array (400); unset: only maxKeys bounds arrays. Set it per route where maxKeys is raised for bulk bodies' })),
   }, { ...section, description: 'JSON body shape limits' }),
   overload: Type.Object({
     shed: Type.Boolean({ default: true, description: 'answer 503 while the process is overloaded' }),

@@ -1,0 +1,216 @@
+// `npm run bench:ratelimit`: what rate limiting costs, in-process on one core.
+//   1. The memory store: one check (GCRA; then GCRA + sliding window together) over 10,000 keys.
+//   2. The ratelimit stage's whole request phase on the memory store (keys built from the request,
+//      two limits, the RateLimit header values).
+//   3. The Redis store at a fixed 5,000 checks per second (open loop, in 1 ms batches as a gateway
+//      would send them), two limits per check, against a plain PING at the same rate in the
+//      same run: the difference is what the script adds to a round trip.
+// Gateway throughput with the Redis-backed stage: `BENCH_TARGETS=baseline,bulwark-ratelimit npm run bench`.
+// With two or more CPUs and taskset, the bench runs pinned to CPU 1 and starts a Redis of its own
+// pinned to CPU 0 (as bench/gateway.ts pins its processes): on a shared 2-vCPU machine an unpinned
+// Redis and client trade cores and the tail measures the scheduler.
+// Environment: BENCH_ITERATIONS (memory checks timed, default 200,000), BENCH_REDIS (use this Redis
+// instead of starting one), BENCH_RATE (default 5000), BENCH_SECONDS (default 10), BENCH_PIN=0 (no pinning).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Type } from '@sinclair/typebox';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { validate } from '../src/core/config/load-config.js';
+import { fixedOverload } from '../src/gateway/overload.js';
+import type { RequestContext } from '../src/gateway/request-context.js';
+import { stageConfigSchema } from '../src/gateway/stage-config.js';
+import type { StageDefinition } from '../src/gateway/stage.js';
+import { ratelimitStage } from '../src/gateway/stages/ratelimit/index.js';
+import { createMemoryStore, createRateLimitServices, createRedisStore, type KeyedCheck, type LimitSpec } from '../src/ratelimit/index.js';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200_000);
+let REDIS = process.env.BENCH_REDIS ?? '';
+const RATE = Number(process.env.BENCH_RATE ?? 5000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const KEYS = 10_000;
+
+const perSecond: LimitSpec = { algorithm: 'gcra', limit: 1_000_000_000, periodMs: 1000, burst: 1_000_000_000 };
+const daily: LimitSpec = { algorithm: 'sliding-window', limit: 1_000_000_000, periodMs: 86_400_000, burst: 1_000_000_000 };
+
+interface Summary { medianUs: number; p99Us: number; p999Us: number }
+
+function summarize(samples: Float64Array): Summary {
+  samples.sort();
+  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))]!;
+  return { medianUs: at(0.5), p99Us: at(0.99), p999Us: at(0.999) };
+}
+
+function line(label: string, summary: Summary): void {
+  console.log(`  ${label.padEnd(52)} median ${summary.medianUs.toFixed(2).padStart(8)} µs   p99 ${summary.p99Us.toFixed(2).padStart(8)} µs   p99.9 ${summary.p999Us.toFixed(2).padStart(8)} µs`);
+}
+
+function timeSync(run: (index: number) => unknown): Summary {
+  for (let index = 0; index < Math.min(20_000, ITERATIONS); index++) run(index);
+  const samples = new Float64Array(ITERATIONS);
+  for (let index = 0; index < ITERATIONS; index++) {
+    const started = process.hrtime.bigint();
+    run(index);
+    samples[index] = Number(process.hrtime.bigint() - started) / 1000;
+  }
+  return summarize(samples);
+}
+
+function memoryStore(): Record<string, Summary> {
+  const store = createMemoryStore();
+  const keys = Array.from({ length: KEYS }, (_, index) => `per-ip|ip=10.0.${index >> 8}.${index & 255}`);
+  const one: KeyedCheck[][] = keys.map((key) => [{ key, spec: perSecond, cost: 1 }]);
+  const two: KeyedCheck[][] = keys.map((key) => [{ key, spec: perSecond, cost: 1 }, { key: `daily|${key}`, spec: daily, cost: 1 }]);
+  const single = timeSync((index) => store.check(one[index % KEYS]!));
+  const pair = timeSync((index) => store.check(two[index % KEYS]!));
+  line('memory store, one GCRA limit', single);
+  line('memory store, GCRA + sliding window (one call)', pair);
+  void store.close();
+  return { single, pair };
+}
+
+function stagePhase(): Summary {
+  const config: Record<string, unknown> = {
+    ratelimit: {
+      limits: [
+        { name: 'per-ip', key: ['ip'], limit: 1_000_000_000, per: '1s' },
+        { name: 'daily', key: ['consumer', 'route'], limit: 1_000_000_000, per: '1d', algorithm: 'sliding-window' },
+      ],
+    },
+  };
+  const problems = validate(config, Type.Object({ ratelimit: stageConfigSchema(ratelimitStage as StageDefinition<never>) }));
+  if (problems.length > 0) throw new Error(JSON.stringify(problems));
+  const stage = ratelimitStage.create(config.ratelimit as never, {
+    logger: pino({ enabled: false }), overload: fixedOverload(), isTrustedProxy: () => false, rateLimits: createRateLimitServices(),
+  });
+  const contexts: RequestContext[] = Array.from({ length: 1000 }, (_, index) => ({
+    id: 'r', startedAt: 0, method: 'GET', url: '/books', path: '/books', query: '', headers: { host: 'api' }, rawHeaders: [],
+    protocol: 'http', host: 'api', remoteAddress: `10.1.${index >> 8}.${index & 255}`, clientIp: `10.1.${index >> 8}.${index & 255}`, routeName: 'api',
+    consumer: { id: `client-${index}`, kind: 'jwt', scopes: [], roles: [], groups: [] },
+    bodyLimit: { maxBytes: 1 << 20, maxInflateRatio: 100 }, events: [],
+  }));
+  const summary = timeSync((index) => {
+    const ctx = contexts[index % 1000]!;
+    ctx.rateLimitHeaders = undefined;
+    return stage.onRequest!(ctx);
+  });
+  line('ratelimit stage request phase, memory, two limits', summary);
+  return summary;
+}
+
+/**
+ * Issues `run` at RATE per second for SECONDS, in batches every millisecond (as requests arrive at a
+ * gateway), each timed from when it was sent to when its answer arrived. A timer, not a busy loop:
+ * spinning would take the core the client's socket handling needs.
+ */
+async function openLoop(run: (index: number) => Promise<unknown>): Promise<Summary & { achievedPerSecond: number }> {
+  const total = RATE * SECONDS;
+  const interval = 1000 / RATE;
+  const samples = new Float64Array(total);
+  const started = performance.now();
+  let issued = 0;
+  const pending: Promise<void>[] = [];
+  await new Promise<void>((resolve) => {
+    const tick = (): void => {
+      const now = performance.now();
+      while (issued < total && started + issued * interval <= now) {
+        const index = issued++;
+        const sent = performance.now();
+        pending.push(run(index).then(() => {
+          samples[index] = (performance.now() - sent) * 1000;
+        }));
+      }
+      if (issued < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  return { ...summarize(samples), achievedPerSecond: total / elapsed };
+}
+
+async function redisStore(): Promise<Record<string, unknown>> {
+  const keyPrefix = `bulwark-bench:${randomUUID()}:`;
+  const store = createRedisStore({ url: REDIS, keyPrefix, timeoutMs: 1000 });
+  await store.ready(5000);
+  const ping = new Redis(REDIS, { enableOfflineQueue: false });
+  await new Promise((resolve) => ping.once('ready', resolve));
+  const keys = Array.from({ length: KEYS }, (_, index) => `per-ip|ip=10.2.${index >> 8}.${index & 255}`);
+  const checks: KeyedCheck[][] = keys.map((key) => [{ key, spec: perSecond, cost: 1 }, { key: `daily|${key}`, spec: daily, cost: 1 }]);
+  // Warm-up: connection, script load, JIT.
+  for (let index = 0; index < 2000; index++) await store.check(checks[index % KEYS]!);
+  for (let index = 0; index < 2000; index++) await ping.ping();
+
+  console.log(`  (${RATE.toLocaleString('en-US')} calls/s for ${SECONDS} s in 1 ms batches on one connection, each timed from send to answer)`);
+  const baseline = await openLoop(() => ping.ping());
+  line(`PING round trip (the baseline), ${Math.round(baseline.achievedPerSecond).toLocaleString('en-US')}/s`, baseline);
+  const checked = await openLoop((index) => store.check(checks[index % KEYS]!));
+  line(`rate-limit check, two limits, ${Math.round(checked.achievedPerSecond).toLocaleString('en-US')}/s`, checked);
+  const addedP99 = checked.p99Us - baseline.p99Us;
+  console.log(`  the check adds ${(checked.medianUs - baseline.medianUs).toFixed(1)} µs at the median and ${addedP99.toFixed(1)} µs at p99 to a bare round trip;`);
+  console.log(`  the whole check is ${(checked.p99Us / 1000).toFixed(3)} ms at p99  [goal: Redis adds < 0.5 ms p99 at 5k req/s]`);
+
+  const leftovers = await ping.keys(`${keyPrefix}*`);
+  for (let index = 0; index < leftovers.length; index += 1000) await ping.del(...leftovers.slice(index, index + 1000));
+  ping.disconnect();
+  await store.close();
+  return { baseline, checked };
+}
+
+const canPin = process.env.BENCH_PIN !== '0' && cpus().length >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/** Runs this script again under `taskset -c 1` (once), and exits with its status. */
+function pinSelf(): boolean {
+  if (!canPin || process.env.BENCH_PINNED === '1') return false;
+  const child = spawnSync('taskset', ['-c', '1', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: '1' } });
+  process.exitCode = child.status ?? 1;
+  return true;
+}
+
+/** A redis-server of the bench's own on a free port, on CPU 0 when pinning. */
+async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const port = (probe.address() as AddressInfo).port;
+  probe.close();
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const child = canPin ? spawn('taskset', ['-c', '0', 'redis-server', ...args], { stdio: 'ignore' }) : spawn('redis-server', args, { stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const isUp = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('error', () => resolve(false));
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+    });
+    if (isUp) return { url: `redis://127.0.0.1:${port}`, child };
+    await sleep(50);
+  }
+  child.kill();
+  throw new Error('redis-server did not start (is it installed? apt-get install -y redis-server)');
+}
+
+async function main(): Promise<void> {
+  if (pinSelf()) return;
+  console.log(`bench:ratelimit, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString()}${canPin ? ', bench on CPU 1, its Redis on CPU 0' : ''}\n`);
+  console.log('Memory store and stage (in-process, one core)  [goal: memory store < 2 µs per check]');
+  memoryStore();
+  stagePhase();
+  const own = REDIS === '' ? await startRedis() : undefined;
+  if (own) REDIS = own.url;
+  try {
+    console.log(`\nRedis store (${REDIS.replace(/\/\/[^@]*@/, '//***@')}${own ? ', started by the bench' : ''})`);
+    await redisStore();
+  } finally {
+    own?.child.kill();
+  }
+}
+
+await main();
