@@ -19,13 +19,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { connect as connectNet, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { availableParallelism, cpus, release, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import ts from 'typescript';
+import { startOwnRedis } from '../test/helpers/redis-server.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH_DIR);
@@ -341,35 +340,12 @@ function cpuLayout(): Layout {
 const layout = cpuLayout();
 const children: ChildProcess[] = [];
 
-/**
- * A Redis of the bench's own (redis-server from Debian, installed if missing) on a free port, pinned
- * with the shared upstream: the machine's Redis is unpinned and may hold other data.
- */
+/** A Redis of the bench's own, pinned with the shared upstream: the machine's Redis is unpinned and may hold other data. */
 async function startRedis(cpu: number): Promise<{ url: string; pid: number | undefined }> {
-  if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server is not installed (apt-get install -y redis-server)');
-  const probe = createNetServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const port = (probe.address() as AddressInfo).port;
-  probe.close();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const child = layout.pin ? spawn('taskset', ['-c', String(cpu), 'redis-server', ...args], { stdio: 'ignore' }) : spawn('redis-server', args, { stdio: 'ignore' });
-  children.push(child);
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const ready = await new Promise<boolean>((resolve) => {
-      const socket = connectNet(port, '127.0.0.1');
-      socket.once('error', () => resolve(false));
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-    });
-    if (ready) {
-      log(`bench Redis on 127.0.0.1:${port}${layout.pin ? ` (CPU ${cpu})` : ''}`);
-      return { url: `redis://127.0.0.1:${port}`, pid: child.pid };
-    }
-    await sleep(50);
-  }
-  throw new Error('the bench Redis did not start');
+  const redis = await startOwnRedis(layout.pin ? { cpu } : {});
+  children.push(redis.process());
+  log(`bench Redis on 127.0.0.1:${redis.port}${layout.pin ? ` (CPU ${cpu})` : ''}`);
+  return { url: redis.url, pid: redis.process().pid };
 }
 
 async function startTarget(spec: TargetSpec, workDir: string, upstreamUrl: string | undefined, cpu: number): Promise<Running> {

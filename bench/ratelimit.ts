@@ -11,11 +11,8 @@
 // Redis and client trade cores and the tail measures the scheduler.
 // Environment: BENCH_ITERATIONS (memory checks timed, default 200,000), BENCH_REDIS (use this Redis
 // instead of starting one), BENCH_RATE (default 5000), BENCH_SECONDS (default 10), BENCH_PIN=0 (no pinning).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { connect, createServer, type AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Type } from '@sinclair/typebox';
@@ -28,6 +25,7 @@ import { stageConfigSchema } from '../src/gateway/stage-config.js';
 import type { StageDefinition } from '../src/gateway/stage.js';
 import { ratelimitStage } from '../src/gateway/stages/ratelimit/index.js';
 import { createMemoryStore, createRateLimitServices, createRedisStore, type KeyedCheck, type LimitSpec } from '../src/ratelimit/index.js';
+import { startOwnRedis } from '../test/helpers/redis-server.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200_000);
 let REDIS = process.env.BENCH_REDIS ?? '';
@@ -176,43 +174,19 @@ function pinSelf(): boolean {
   return true;
 }
 
-/** A redis-server of the bench's own on a free port, on CPU 0 when pinning. */
-async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const port = (probe.address() as AddressInfo).port;
-  probe.close();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const child = canPin ? spawn('taskset', ['-c', '0', 'redis-server', ...args], { stdio: 'ignore' }) : spawn('redis-server', args, { stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const isUp = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('error', () => resolve(false));
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-    });
-    if (isUp) return { url: `redis://127.0.0.1:${port}`, child };
-    await sleep(50);
-  }
-  child.kill();
-  throw new Error('redis-server did not start (is it installed? apt-get install -y redis-server)');
-}
-
 async function main(): Promise<void> {
   if (pinSelf()) return;
   console.log(`bench:ratelimit, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString()}${canPin ? ', bench on CPU 1, its Redis on CPU 0' : ''}\n`);
   console.log('Memory store and stage (in-process, one core)  [goal: memory store < 2 µs per check]');
   memoryStore();
   stagePhase();
-  const own = REDIS === '' ? await startRedis() : undefined;
+  const own = REDIS === '' ? await startOwnRedis(canPin ? { cpu: 0 } : {}) : undefined;
   if (own) REDIS = own.url;
   try {
     console.log(`\nRedis store (${REDIS.replace(/\/\/[^@]*@/, '//***@')}${own ? ', started by the bench' : ''})`);
     await redisStore();
   } finally {
-    own?.child.kill();
+    await own?.stop();
   }
 }
 

@@ -3,58 +3,16 @@
 // requests flow. No 5xx; the fallback applies within a second, with one event; when Redis is back the
 // gateway counts in it again by itself.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { connect, createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { request } from 'undici';
 import { listenerYaml, route, startTestGateway, startUpstream, type TestGateway, type TestUpstream } from '../helpers/harness.js';
+import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.js';
 
-let port = 0;
-let redisProcess: ChildProcess | undefined;
+let redis: OwnRedis;
 let api: TestUpstream;
 let gw: TestGateway;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function startRedis(): Promise<void> {
-  redisProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (await answersPing()) return;
-    await sleep(50);
-  }
-  throw new Error(`redis-server did not start on port ${port}`);
-}
-
-/** One PING over a plain socket: true on +PONG. */
-function answersPing(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.setTimeout(500, () => { socket.destroy(); resolve(false); });
-    socket.once('error', () => resolve(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (chunk: Buffer) => {
-      socket.destroy();
-      resolve(chunk.toString().startsWith('+PONG'));
-    });
-  });
-}
-
-async function stopRedis(): Promise<void> {
-  if (!redisProcess || redisProcess.exitCode !== null) return;
-  const exited = once(redisProcess, 'exit');
-  redisProcess.kill('SIGKILL');
-  await exited;
-}
 
 async function metric(name: string): Promise<string> {
   const text = await (await request(`${gw.adminUrl}/metrics`)).body.text();
@@ -76,8 +34,7 @@ async function traffic(ms: number): Promise<{ status: number; latencyMs: number;
 }
 
 before(async () => {
-  port = await freePort();
-  await startRedis();
+  redis = await startOwnRedis();
   api = await startUpstream();
   gw = await startTestGateway(`${listenerYaml()}
 stages:
@@ -86,14 +43,13 @@ stages:
     limits:
       - { name: per-ip, key: [ip], limit: 100000, per: 1m }
 routes:
-${route('api', api.url)}`, { redis: `{ url: "redis://127.0.0.1:${port}", timeout: 20ms, retryAfter: 1s }` });
+${route('api', api.url)}`, { redis: `{ url: "${redis.url}", timeout: 20ms, retryAfter: 1s }` });
 });
 
 after(async () => {
   await gw?.close();
   await api?.close();
-  if (redisProcess?.pid !== undefined && redisProcess.exitCode === null) redisProcess.kill('SIGCONT');
-  await stopRedis();
+  await redis?.stop();
 });
 
 test('Redis killed mid-traffic: no 5xx, local fallback within a second, recovery when it returns', async () => {
@@ -102,7 +58,7 @@ test('Redis killed mid-traffic: no 5xx, local fallback within a second, recovery
   assert.match(await metric('bulwark_ratelimit_store_up'), /bulwark_ratelimit_store_up 1/);
 
   const killedAt = Date.now();
-  await stopRedis();
+  await redis.stop();
   const during = await traffic(1500);
   assert.ok(during.every((entry) => entry.status === 200), `no 5xx and nothing refused: ${JSON.stringify(during.filter((entry) => entry.status !== 200))}`);
   assert.ok(during.every((entry) => entry.latencyMs < 500), 'no request waits on the dead store');
@@ -111,10 +67,10 @@ test('Redis killed mid-traffic: no 5xx, local fallback within a second, recovery
   assert.ok(Date.parse(events[0]!.time) - killedAt < 1000, 'the fallback applied within a second');
   assert.match(await metric('bulwark_ratelimit_store_fallbacks_total'), /outcome="local"\} [1-9]/);
 
-  await startRedis();
+  await redis.restart();
   // Recovery: reconnect (at most 1 s apart), then the next failure-free check; allow a few seconds.
   const deadline = Date.now() + 5000;
-  const fresh = new Redis({ port, host: '127.0.0.1' });
+  const fresh = new Redis(redis.url);
   let isCounted = false;
   while (!isCounted && Date.now() < deadline) {
     const res = await request(`${gw.url}/books`);
@@ -129,14 +85,14 @@ test('Redis killed mid-traffic: no 5xx, local fallback within a second, recovery
 });
 
 test('Redis hung (SIGSTOP): requests wait at most the timeout, then use the fallback; SIGCONT recovers', async () => {
-  redisProcess!.kill('SIGSTOP');
+  redis.process().kill('SIGSTOP');
   try {
     const during = await traffic(1200);
     assert.ok(during.every((entry) => entry.status === 200));
     // The first request after the hang waits the 20 ms timeout; the rest skip Redis for retryAfter.
     assert.ok(during.every((entry) => entry.latencyMs < 300), `latencies: ${during.map((entry) => entry.latencyMs).join(',')}`);
   } finally {
-    redisProcess!.kill('SIGCONT');
+    redis.process().kill('SIGCONT');
   }
   const recovered = await traffic(1500);
   assert.ok(recovered.every((entry) => entry.status === 200));

@@ -12,7 +12,7 @@ import type { RuleDescription, Stage } from '../../stage.js';
 import { defineStage } from '../../stage.js';
 import { CONTINUE, deny, type Denial, type Verdict } from '../../verdict.js';
 import { policyApplies, type PolicyAudience } from './policy-match.js';
-import { compileOperationPattern, isOperationPattern, type OperationPattern, type OperationRef } from './operation-pattern.js';
+import { compileOperationPattern, isOperationPattern, operationRefOf, type OperationPattern, type OperationRef } from './operation-pattern.js';
 import { accessConfigSchema, type AccessConfig } from './schema.js';
 import { readValue, type ValueSources } from './value-ref.js';
 
@@ -112,14 +112,6 @@ export const accessStage = defineStage<AccessConfig>({
   },
 });
 
-function operationRefOf(ctx: RequestContext): OperationRef {
-  const match = ctx.contract;
-  if (match?.kind === 'found') {
-    const spec = match.value.spec;
-    return { method: spec.method, path: spec.pathTemplate, ...(spec.operationId === undefined ? {} : { operationId: spec.operationId }) };
-  }
-  return { method: ctx.method, path: ctx.path };
-}
 
 /**
  * OpenAPI: alternatives are OR-ed; within one, every oauth2 / openIdConnect scheme's scopes are

@@ -4,6 +4,8 @@
 // request path. An operationId (no space, no slash) matches that operation only. No regexes built
 // from configuration: segments are compared as strings.
 
+import type { RequestContext } from '../../request-context.js';
+
 export interface OperationRef {
   readonly method: string;
   /** The operation's path template, or the request path on routes without a document. */
@@ -12,6 +14,16 @@ export interface OperationRef {
 }
 
 export type OperationPattern = (operation: OperationRef) => boolean;
+
+/** The request as patterns see it: its OpenAPI operation where the route has a document, else its path. */
+export function operationRefOf(ctx: Pick<RequestContext, 'contract' | 'method' | 'path'>): OperationRef {
+  const match = ctx.contract;
+  if (match?.kind === 'found') {
+    const spec = match.value.spec;
+    return { method: spec.method, path: spec.pathTemplate, ...(spec.operationId === undefined ? {} : { operationId: spec.operationId }) };
+  }
+  return { method: ctx.method, path: ctx.path };
+}
 
 export function compileOperationPattern(pattern: string): OperationPattern {
   const space = pattern.indexOf(' ');

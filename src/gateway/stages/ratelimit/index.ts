@@ -13,7 +13,7 @@ import { hasRequestBody, type RequestBody } from '../../request-body.js';
 import type { RequestContext } from '../../request-context.js';
 import { defineStage, type RuleDescription } from '../../stage.js';
 import { CONTINUE, deny, type Denial, type Verdict } from '../../verdict.js';
-import { compileOperationPattern, isOperationPattern, type OperationPattern, type OperationRef } from '../access/operation-pattern.js';
+import { compileOperationPattern, isOperationPattern, operationRefOf, type OperationPattern, type OperationRef } from '../access/operation-pattern.js';
 import { ratelimitConfigSchema, type RatelimitConfig } from './schema.js';
 
 const RULES: readonly RuleDescription[] = [
@@ -310,14 +310,6 @@ function bodyFields(body: RequestBody): unknown {
   return parsed.ok ? parsed.value : undefined;
 }
 
-function operationRefOf(ctx: RequestContext): OperationRef {
-  const match = ctx.contract;
-  if (match?.kind === 'found') {
-    const spec = match.value.spec;
-    return { method: spec.method, path: spec.pathTemplate, ...(spec.operationId === undefined ? {} : { operationId: spec.operationId }) };
-  }
-  return { method: ctx.method, path: ctx.path };
-}
 
 function pageSizeProblem(query: string, guards: readonly PageGuard[]): { parameter: string; max: number } | undefined {
   if (query === '') return undefined;
