@@ -574,49 +574,27 @@ function summarize(spec: TargetSpec, maxRuns: Run[], halfRuns: Run[], baseline: 
 
 interface Check { name: string; pass: boolean; detail: string }
 
+/** Each issue's throughput goal, as a ratio to the baseline proxy measured in the same run. */
+const THROUGHPUT_GOALS: readonly (readonly [string, number])[] = [
+  ['bulwark-none', 0.8],
+  ['bulwark-stages', 0.7],
+  ['bulwark-identity', 0.6],
+  ['bulwark-contract', 0.6],
+  ['bulwark-threats', 0.5],
+  ['bulwark-ratelimit', 0.6],
+];
+
 function checks(summaries: Map<string, Summary>, halfRuns: Map<string, Run[]>): Check[] {
   const out: Check[] = [];
   const baseline = summaries.get('baseline');
   const none = summaries.get('bulwark-none');
   const stages = summaries.get('bulwark-stages');
-  if (baseline && none) {
+  for (const [id, goal] of THROUGHPUT_GOALS) {
+    const target = summaries.get(id);
+    if (!baseline || !target) continue;
     out.push({
-      name: 'Bulwark, no stages: throughput >= 0.8x baseline', pass: none.ratio >= 0.8,
-      detail: `${none.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(none.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
-    });
-  }
-  if (baseline && stages) {
-    out.push({
-      name: 'Bulwark, limits + ip + headers: throughput >= 0.7x baseline', pass: stages.ratio >= 0.7,
-      detail: `${stages.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(stages.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
-    });
-  }
-  const identity = summaries.get('bulwark-identity');
-  if (baseline && identity) {
-    out.push({
-      name: 'Bulwark, stages + identity + access: throughput >= 0.6x baseline', pass: identity.ratio >= 0.6,
-      detail: `${identity.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(identity.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
-    });
-  }
-  const contract = summaries.get('bulwark-contract');
-  if (baseline && contract) {
-    out.push({
-      name: 'Bulwark, stages + contract: throughput >= 0.6x baseline', pass: contract.ratio >= 0.6,
-      detail: `${contract.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(contract.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
-    });
-  }
-  const threats = summaries.get('bulwark-threats');
-  if (baseline && threats) {
-    out.push({
-      name: 'Bulwark, stages + threats: throughput >= 0.5x baseline', pass: threats.ratio >= 0.5,
-      detail: `${threats.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(threats.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
-    });
-  }
-  const ratelimit = summaries.get('bulwark-ratelimit');
-  if (baseline && ratelimit) {
-    out.push({
-      name: 'Bulwark, stages + ratelimit (Redis): throughput >= 0.6x baseline', pass: ratelimit.ratio >= 0.6,
-      detail: `${ratelimit.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(ratelimit.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
+      name: `${target.label}: throughput >= ${goal}x baseline`, pass: target.ratio >= goal,
+      detail: `${target.ratio.toFixed(2)}x (median of per-round ratios; medians ${fmtInt(target.max.rps)} vs ${fmtInt(baseline.max.rps)} req/s)`,
     });
   }
   const noneHalf = halfRuns.get('bulwark-none') ?? [];

@@ -1,6 +1,7 @@
 // Turns verified JWT claims into the shared Consumer: who (subject), what it may do (scopes from
 // `scope` / `scp`, roles and groups from configurable claim paths such as Keycloak's
 // `realm_access.roles`) and the selected claims other stages and the upstream need.
+import { ownValueAt } from '../core/request-values.js';
 import type { Consumer } from '../core/types.js';
 
 export interface ClaimMapping {
@@ -14,11 +15,11 @@ export interface ClaimMapping {
 }
 
 export function consumerFromClaims(claims: Readonly<Record<string, unknown>>, mapping: ClaimMapping): Consumer | undefined {
-  const subject = valueAt(claims, mapping.subject);
+  const subject = ownValueAt(claims, mapping.subject.split('.'));
   if (typeof subject !== 'string' || subject === '') return undefined;
   const kept: Record<string, unknown> = {};
   for (const name of mapping.keep) {
-    const value = valueAt(claims, name);
+    const value = ownValueAt(claims, name.split('.'));
     if (value !== undefined) kept[name] = value;
   }
   if (typeof claims.iss === 'string') kept.iss = claims.iss;
@@ -26,8 +27,8 @@ export function consumerFromClaims(claims: Readonly<Record<string, unknown>>, ma
     id: subject,
     kind: 'jwt',
     scopes: scopesOf(claims),
-    roles: mapping.roles.flatMap((path) => namesOf(valueAt(claims, path))),
-    groups: mapping.groups.flatMap((path) => namesOf(valueAt(claims, path))),
+    roles: mapping.roles.flatMap((path) => namesOf(ownValueAt(claims, path.split('.')))),
+    groups: mapping.groups.flatMap((path) => namesOf(ownValueAt(claims, path.split('.')))),
     claims: kept,
   };
 }
@@ -44,12 +45,3 @@ function namesOf(value: unknown, separator?: string): string[] {
   return [];
 }
 
-/** `a.b.c` into nested objects; own properties only. */
-function valueAt(claims: Readonly<Record<string, unknown>>, path: string): unknown {
-  let value: unknown = claims;
-  for (const segment of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}

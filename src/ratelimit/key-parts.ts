@@ -7,6 +7,7 @@
 // status` holds a token.
 import { createHash } from 'node:crypto';
 import type { Consumer } from '../core/types.js';
+import { ownValueAt, queryParameter, scalarText } from '../core/request-values.js';
 import { isSecretField } from '../detect/evidence.js';
 
 /** What the parts are read from: the gateway's request context, reduced to what a key may use. */
@@ -77,18 +78,18 @@ function compileRawKeyPart(part: string): KeyPart {
     }
     case 'query': {
       const isSecret = isSecretField({ kind: 'query', name, isName: false });
-      return { name: part, needsBody: false, read: (sources) => bounded(queryValue(sources.query, name), isSecret) };
+      return { name: part, needsBody: false, read: (sources) => bounded(queryParameter(sources.query, name), isSecret) };
     }
     case 'path':
       return { name: part, needsBody: false, read: (sources) => bounded(Object.hasOwn(sources.pathParams, name) ? sources.pathParams[name] : undefined, false) };
     case 'claim': {
       const path = name.split('.');
-      return { name: part, needsBody: false, read: (sources) => bounded(scalarOf(valueAt(sources.consumer?.claims, path)), false) };
+      return { name: part, needsBody: false, read: (sources) => bounded(scalarText(ownValueAt(sources.consumer?.claims, path)), false) };
     }
     case 'body': {
       const path = name.split('.');
       const isSecret = isSecretField({ kind: 'body', name: path.at(-1) ?? name, isName: false });
-      return { name: part, needsBody: true, read: (sources) => bounded(scalarOf(valueAt(sources.body?.(), path)), isSecret) };
+      return { name: part, needsBody: true, read: (sources) => bounded(scalarText(ownValueAt(sources.body?.(), path)), isSecret) };
     }
     default:
       throw new Error(`unknown rate-limit key part "${part}"`);
@@ -107,37 +108,4 @@ function bounded(value: string | undefined, isSecret: boolean): string | undefin
 
 function firstOf(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function scalarOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-}
-
-function valueAt(root: unknown, path: readonly string[]): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}
-
-function queryValue(query: string, name: string): string | undefined {
-  if (query === '') return undefined;
-  for (const pair of query.split('&')) {
-    const equals = pair.indexOf('=');
-    const key = equals === -1 ? pair : pair.slice(0, equals);
-    const decodedKey = decodeComponent(key);
-    if (decodedKey === name) return decodeComponent(equals === -1 ? '' : pair.slice(equals + 1));
-  }
-  return undefined;
-}
-
-function decodeComponent(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return undefined;
-  }
 }

@@ -44,8 +44,9 @@ export function createRateLimitServices(options: RateLimitServicesOptions = {}):
   const memory = createMemoryStore();
   let redis: RedisStore | undefined;
   let shared: FallbackStore | undefined;
-  const fallbackLocal = createMemoryStore();
+  let fallbackLocal: MemoryStore | undefined;
   if (options.redis) {
+    fallbackLocal = createMemoryStore();
     redis = createRedisStore({
       url: options.redis.url, keyPrefix: options.redis.keyPrefix, timeoutMs: options.redis.timeoutMs,
       ...(options.onStoreStatus ? { onStatus: options.onStoreStatus } : {}),
@@ -75,7 +76,7 @@ export function createRateLimitServices(options: RateLimitServicesOptions = {}):
     },
     async close() {
       await memory.close();
-      await fallbackLocal.close();
+      await fallbackLocal?.close();
       await redis?.close();
     },
   };

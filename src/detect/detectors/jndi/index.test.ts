@@ -1,56 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import type { Detection } from '../../detector.js';
-import type { FieldKind, FieldSource, InputField } from '../../field.js';
-import type { Paranoia } from '../../rule.js';
 import { jndiDetector } from './index.js';
-import { runDetector } from '../run-detector.js';
+import { ruleIds, vectorSuite } from '../vector-suite.js';
 
-interface VectorField { kind?: FieldKind; source?: FieldSource; name?: string; isName?: boolean }
-interface Vectors {
-  defaultField: VectorField;
-  attacks: { text: string; rules: string[]; field?: VectorField; paranoia?: Paranoia; note?: string }[];
-  benign: { text: string; field?: VectorField; paranoia2?: string[]; note?: string }[];
-}
-
-const vectors = JSON.parse(readFileSync(new URL('./jndi.vectors.json', import.meta.url), 'utf8')) as Vectors;
-
-function fieldOf(overrides: VectorField = {}, value = ''): InputField {
-  const merged = { ...vectors.defaultField, ...overrides };
-  const name = merged.name ?? 'user-agent';
-  return { kind: merged.kind ?? 'header', source: merged.source ?? 'header', location: `test.${name}`, name, isName: merged.isName ?? false, value };
-}
-
-function detect(text: string, field: InputField, paranoia: Paranoia): Detection[] {
-  const found: Detection[] = [];
-  runDetector(jndiDetector, text, field, paranoia, found);
-  return found;
-}
-
-const ruleIds = (found: readonly Detection[]): string[] => found.map((detection) => detection.rule.id).sort();
-
-test('attack vectors: each yields exactly its rules at its paranoia level', () => {
-  assert.ok(vectors.attacks.length >= 25);
-  const failures = vectors.attacks
-    .map((vector) => ({ text: vector.text, expected: [...vector.rules].sort(), got: ruleIds(detect(vector.text, fieldOf(vector.field, vector.text), vector.paranoia ?? 1)) }))
-    .filter((result) => JSON.stringify(result.expected) !== JSON.stringify(result.got));
-  assert.deepEqual(failures, []);
-});
-
-test('benign vectors: silent at paranoia 1, and only the listed rules at paranoia 2', () => {
-  assert.ok(vectors.benign.length >= 20);
-  const failures = vectors.benign.flatMap((vector) => {
-    const field = fieldOf(vector.field, vector.text);
-    const atOne = ruleIds(detect(vector.text, field, 1));
-    const atTwo = ruleIds(detect(vector.text, field, 2));
-    const problems = atOne.length > 0 ? [{ text: vector.text, paranoia: 1, got: atOne }] : [];
-    if (vector.paranoia2 !== undefined && JSON.stringify(atTwo) !== JSON.stringify([...vector.paranoia2].sort())) {
-      problems.push({ text: vector.text, paranoia: 2, got: atTwo });
-    }
-    return problems;
-  });
-  assert.deepEqual(failures, []);
+const { detect, fieldOf, vectors } = vectorSuite(jndiDetector, new URL('./jndi.vectors.json', import.meta.url), {
+  minAttacks: 25, minBenign: 20, fallback: { kind: 'header', source: 'header', name: 'user-agent' },
 });
 
 test('fragments show the lookup as written; unclosed ones show the resolved text', () => {

@@ -1,50 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import type { Detection } from '../../detector.js';
-import type { InputField } from '../../field.js';
-import { SEVERITY_SCORE, type Paranoia } from '../../rule.js';
 import { SQLI_RULES, sqliDetector } from './index.js';
-import { runDetector } from '../run-detector.js';
+import { ruleIds as ids, scoredVectorSuite } from '../vector-suite.js';
 
-interface Vector {
-  readonly name: string;
-  readonly value: string;
-  readonly field?: Partial<InputField>;
-  /** Every rule the vector must match, and no others. */
-  readonly rules?: readonly string[];
-  readonly paranoia?: Paranoia;
-}
-
-const vectors = JSON.parse(readFileSync(new URL('./sqli.vectors.json', import.meta.url), 'utf8')) as { attacks: Vector[]; benign: Vector[] };
-const JSON_VALUE: InputField = { kind: 'body', source: 'json', location: 'body.$.comment', name: 'comment', isName: false, value: '' };
-
-function detect(value: string, field: Partial<InputField> = {}, paranoia: Paranoia = 1): Detection[] {
-  const found: Detection[] = [];
-  runDetector(sqliDetector, value, { ...JSON_VALUE, ...field, value }, paranoia, found);
-  return found;
-}
-
-const ids = (found: readonly Detection[]): string[] => found.map((detection) => detection.rule.id).sort();
-
-test('attack vectors match exactly their rules, and block on their own at paranoia 1', () => {
-  assert.ok(vectors.attacks.length >= 120);
-  for (const vector of vectors.attacks) {
-    const paranoia = vector.paranoia ?? 1;
-    const found = detect(vector.value, vector.field, paranoia);
-    assert.deepEqual(ids(found), [...(vector.rules ?? [])].sort(), vector.name);
-    if (paranoia === 1) {
-      const score = found.reduce((sum, detection) => sum + SEVERITY_SCORE[detection.rule.severity], 0);
-      assert.ok(score >= 5, `${vector.name}: score ${score}`);
-    } else {
-      assert.deepEqual(ids(detect(vector.value, vector.field, 1)), [], `${vector.name}: nothing at paranoia 1`);
-    }
-  }
-});
-
-test('benign vectors match nothing at paranoia 1', () => {
-  assert.ok(vectors.benign.length >= 150);
-  for (const vector of vectors.benign) assert.deepEqual(ids(detect(vector.value, vector.field)), [], vector.name);
+const { vectors, detect } = scoredVectorSuite(sqliDetector, new URL('./sqli.vectors.json', import.meta.url), {
+  minAttacks: 120, minBenign: 150,
+  field: { kind: 'body', source: 'json', location: 'body.$.comment', name: 'comment', isName: false, value: '' },
 });
 
 test('every rule is exercised by at least one attack vector', () => {

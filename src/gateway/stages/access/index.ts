@@ -6,6 +6,7 @@
 import type { CompiledOperation } from '../../../contract/index.js';
 import type { Consumer } from '../../../core/types.js';
 import { BulwarkError } from '../../../core/errors.js';
+import { scalarText } from '../../../core/request-values.js';
 import type { RequestBody } from '../../request-body.js';
 import type { RequestContext } from '../../request-context.js';
 import type { RuleDescription, Stage } from '../../stage.js';
@@ -150,18 +151,14 @@ function checkObjectRules(rules: readonly CompiledObjectRule[], sources: ValueSo
       const value = readValue(requirement.value, sources);
       const target = readValue((requirement.equals ?? requirement.in)!, sources);
       // Only scalars compare: two objects would both read "[object Object]" and look equal.
-      const scalar = scalarOf(value);
+      const scalar = scalarText(value);
       const ok = requirement.equals !== undefined
-        ? scalar !== undefined && scalar === scalarOf(target)
-        : scalar !== undefined && Array.isArray(target) && target.some((item) => scalarOf(item) === scalar);
+        ? scalar !== undefined && scalar === scalarText(target)
+        : scalar !== undefined && Array.isArray(target) && target.some((item) => scalarText(item) === scalar);
       if (!ok) return objectDenied(rule.name, requirement.value);
     }
   }
   return CONTINUE;
-}
-
-function scalarOf(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
 const UNAUTHENTICATED: Denial = Object.freeze(deny({
