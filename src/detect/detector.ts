@@ -26,6 +26,13 @@ export interface ValueDetector {
    * quick test before any real work. `profile` is `profileOf(text)`, for that quick test.
    */
   detect(text: string, field: InputField, paranoia: Paranoia, found: Detection[], profile: number): void;
+  /**
+   * Only for a detector whose verdict on a JSON key can depend on where the key sits (it reads
+   * `field.location` for names): whether it can for `key`. The engine remembers the keys that matched
+   * nothing and skips them in later requests, unless a detector answers yes here. Absent: what the
+   * detector reports for a JSON key depends on the key alone (`field.name` is the key itself).
+   */
+  keyDependsOnLocation?(key: string): boolean;
 }
 
 /** A match that is not about one string: the engine takes its location from the detector. */

@@ -77,6 +77,14 @@ export function createDetectionEngine(options: EngineOptions = {}): DetectionEng
   const limits: ExtractLimits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
   const exclusions = compileExclusions(options.exclusions ?? []);
   const valueDetectors = options.detectors?.values ?? VALUE_DETECTORS;
+  // JSON keys repeat from request to request (an API's bodies share a few schemas), and what the
+  // detectors make of a key depends on the key alone (detector.ts, keyDependsOnLocation). The keys
+  // that matched nothing are remembered, so a known key costs one lookup instead of decoding and a
+  // dozen detectors: in a typical JSON body half the fields are keys. Bounded: a client sending
+  // endless new keys only empties it now and then.
+  const cleanKeys = new Set<string>();
+  const locationReaders = valueDetectors.filter((detector) => detector.keyDependsOnLocation !== undefined);
+  const isRememberable = (key: string): boolean => !locationReaders.some((detector) => detector.keyDependsOnLocation?.(key) === true);
   const requestDetectors = options.detectors?.requests ?? REQUEST_DETECTORS;
 
   function run(fields: readonly InputField[], request: InspectRequest | undefined, operation: OperationNames, truncated: boolean): Inspection {
@@ -122,15 +130,26 @@ export function createDetectionEngine(options: EngineOptions = {}): DetectionEng
       workSinceCheck += field.value.length + FIELD_WORK_UNITS;
       inspected++;
       if (exclusions.excludesAll(field.location, operation)) continue;
-      const forms = profiledInspectionForms(field.value, field.source, profiles);
+      // A whole JSON key (not cut by the limits: then value and name are one string).
+      const isKey = field.isName && field.source === 'json' && field.value.length <= MAX_REMEMBERED_KEY && field.value === field.name;
+      if (isKey && cleanKeys.has(field.value)) continue;
+      let matched = false;
+      const forms = profiledInspectionForms(field.value, field.source, profiles, field.profile ?? -1);
       for (let index = 0; index < forms.length; index++) {
         const form = forms[index] as string;
         const profile = profiles[index] as number;
-        found.length = 0;
         for (const detector of valueDetectors) {
           if ((profile & detector.triggers) !== 0) detector.detect(form, field, detectionParanoia, found, profile);
         }
+        // Nearly always empty: setting an array's length is a runtime call, so only when there is something to clear.
+        if (found.length === 0) continue;
+        matched = true;
         for (const detection of found) add(detection.rule, field.location, detection.fragment, field, form !== field.value);
+        found.length = 0;
+      }
+      if (isKey && !matched && isRememberable(field.value)) {
+        if (cleanKeys.size >= MAX_REMEMBERED_KEYS) cleanKeys.clear();
+        cleanKeys.add(field.value);
       }
     }
     const findings = dedupe(state.findings);
@@ -151,6 +170,10 @@ export function createDetectionEngine(options: EngineOptions = {}): DetectionEng
     },
   };
 }
+
+/** Keys remembered as clean at most, and the longest remembered: schemas' keys are short and few. */
+const MAX_REMEMBERED_KEYS = 4096;
+const MAX_REMEMBERED_KEY = 64;
 
 /** Characters (plus FIELD_WORK_UNITS per field) inspected between two looks at the clock: ~20-50 µs of work. */
 const DEADLINE_CHECK_UNITS = 2048;

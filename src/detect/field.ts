@@ -29,4 +29,9 @@ export interface InputField {
    * decode them, repeatedly).
    */
   readonly value: string;
+  /**
+   * profileOf(value) (text-profile.ts) when the extractor had it for free, from the scan that found
+   * the value's end; -1 or absent when not. Saves the engine a second pass over the value.
+   */
+  readonly profile?: number;
 }

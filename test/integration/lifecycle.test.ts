@@ -70,7 +70,15 @@ ${route('api', api.url)}`, { watch: true });
   });
 
   test('requests in flight during a reload complete on the config they started with', async () => {
-    const slow = await startUpstream((_req, res) => setTimeout(() => res.end('done'), 300));
+    // The reload happens once the request is at the upstream (past every stage), not after a guessed delay.
+    let arrived: () => void = () => undefined;
+    const atUpstream = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const slow = await startUpstream((_req, res) => {
+      arrived();
+      setTimeout(() => res.end('done'), 300);
+    });
     const gw = await startTestGateway(`${listenerYaml()}
 stages:
   ip: { deny: [] }
@@ -78,7 +86,7 @@ routes:
 ${route('api', slow.url)}`);
     try {
       const inflight = request(`${gw.url}/x`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await atUpstream;
       writeFileSync(gw.configFile, readFileSync(gw.configFile, 'utf8').replace('deny: []', 'deny: [127.0.0.1]'));
       assert.deepEqual(await gw.running.reload(), { ok: true });
       const res = await inflight;

@@ -7,7 +7,7 @@ test('fields are added whole; empty values are skipped without filling the sink'
   const sink = createFieldSink(DEFAULT_EXTRACT_LIMITS);
   assert.equal(addField(sink, 'query', 'query', 'query.q', 'q', false, 'x'), true);
   assert.equal(addField(sink, 'query', 'query', 'query.e', 'e', false, ''), true);
-  assert.deepEqual(sink.fields, [{ kind: 'query', source: 'query', location: 'query.q', name: 'q', isName: false, value: 'x' }]);
+  assert.deepEqual(sink.fields, [{ kind: 'query', source: 'query', location: 'query.q', name: 'q', isName: false, value: 'x', profile: -1 }]);
   assert.equal(sink.truncated, false);
 });
 

@@ -45,8 +45,11 @@ function ownLimits(limits: ExtractLimits): ExtractLimits {
 /**
  * Adds one field; an empty value is skipped (it cannot carry anything). Returns false once the sink is
  * full, so a walker can stop. Plain arguments rather than an options object: this runs per field.
+ * `profile`: profileOf(value) when the extractor has it from its own scan (InputField.profile), else -1.
  */
-export function addField(sink: FieldSink, kind: FieldKind, source: FieldSource, location: string, name: string, isName: boolean, value: string): boolean {
+export function addField(
+  sink: FieldSink, kind: FieldKind, source: FieldSource, location: string, name: string, isName: boolean, value: string, profile = -1,
+): boolean {
   if (sink.isFull) return false;
   if (value.length === 0) return true;
   if (sink.fields.length >= sink.limits.maxFields) {
@@ -54,17 +57,21 @@ export function addField(sink: FieldSink, kind: FieldKind, source: FieldSource, 
     return false;
   }
   let text = value;
+  let textProfile = profile;
   if (text.length > sink.limits.maxFieldChars) {
+    textProfile = -1;
     text = text.slice(0, sink.limits.maxFieldChars);
     report(sink, `a value longer than ${sink.limits.maxFieldChars} characters was cut`);
   }
   if (text.length > sink.charsLeft) {
+    textProfile = -1;
     text = text.slice(0, sink.charsLeft);
     stop(sink, `more than ${sink.limits.maxTotalChars} characters of input: the rest was not inspected`);
     if (text.length === 0) return false;
   }
   sink.charsLeft -= text.length;
-  sink.fields.push({ kind, source, location, name, isName, value: text });
+  // Every field has the same properties in the same order: one hidden class for the detectors to read.
+  sink.fields.push({ kind, source, location, name, isName, value: text, profile: textProfile });
   return !sink.isFull;
 }
 

@@ -4,6 +4,7 @@ import { createFieldSink, type FieldSink } from './field-sink.js';
 import { walkJson } from './json.js';
 import { extractJsonText, type JsonTextOutcome } from './json-text.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from './limits.js';
+import { profileOf } from '../text-profile.js';
 
 type Row = [string, string, boolean, string];
 
@@ -35,6 +36,16 @@ test('escapes are undone as JSON.parse does, in keys and values; non-ASCII bodie
   assert.equal(outcome, 'extracted');
   assert.deepEqual(rows, walked(text));
   assert.deepEqual(rows.map((row) => row[3]), ['say "hi"', "a'b\n\\", 'café', '😀', 'é', '日本語 ✓', 'k', '/']);
+});
+
+test('each string carries its character profile from the scan, or -1 where an escape changed its characters', () => {
+  const text = String.raw`{"orderId":"ORD-1","note":"it's <b>50%</b>; a|b & c$","café":"naïve ✓","ctl\n":"x\u0027y","":"","n":12}`;
+  const { sink } = scan(text);
+  assert.equal(sink.fields.filter((field) => field.location.includes('ctl')).length, 2);
+  for (const field of sink.fields) {
+    const escaped = field.location.includes('ctl');
+    assert.equal(field.profile, escaped ? -1 : profileOf(field.value), field.location);
+  }
 });
 
 test('a byte order mark is skipped; whitespace of every JSON kind is allowed between tokens', () => {

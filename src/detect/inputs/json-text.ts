@@ -10,6 +10,7 @@
 // of them, with a string `query`) is handed back too, to be read as GraphQL.
 import { addField, report, type FieldSink } from './field-sink.js';
 import { keySegment } from './json.js';
+import { CHAR, profileOf } from '../text-profile.js';
 
 export type JsonTextOutcome = 'extracted' | 'invalid' | 'graphql';
 
@@ -43,6 +44,11 @@ interface Body {
   readonly end: number;
   /** Set by valueEnd and keyEnd: the string they just scanned holds a backslash escape (stringAt clears it). */
   hasEscape: boolean;
+  /**
+   * Set by valueEnd and keyEnd: the CHAR profile of the string they just scanned, or -1 when it holds
+   * an escape (the decoded text's characters are not the bytes').
+   */
+  profile: number;
   /** Set by keyEnd: the key it just scanned is an identifier by keySegment's rule. */
   isIdentifier: boolean;
   /** Set by readKey: the location and name of the member whose key it read. */
@@ -60,7 +66,7 @@ export function extractJsonText(sink: FieldSink, bytes: Buffer, text: string): J
   const problemCount = sink.problems.length;
   // UTF-8 decoding keeps offsets only when every byte became one code unit: ASCII (an invalid byte
   // also becomes one U+FFFD, and every multi-byte sequence shortens the text).
-  const body: Body = { bytes, text, isAligned: text.length === bytes.length, end: bytes.length, hasEscape: false, isIdentifier: false, keyLocation: '', keyName: '' };
+  const body: Body = { bytes, text, isAligned: text.length === bytes.length, end: bytes.length, hasEscape: false, profile: -1, isIdentifier: false, keyLocation: '', keyName: '' };
   const outcome = scan(sink, body);
   if (outcome !== 'extracted') {
     sink.fields.length = fieldCount;
@@ -96,7 +102,7 @@ function scan(sink: FieldSink, body: Body): JsonTextOutcome {
       if (value === undefined) return 'invalid';
       if (isMember && name === 'query' && isGraphqlLevel(indexes)) return 'graphql';
       // A full sink ends the walk: what was read stands, as when a parsed body is walked.
-      if (!add(sink, 'body', 'json', location, name, false, value)) return 'extracted';
+      if (!add(sink, 'body', 'json', location, name, false, value, body.profile)) return 'extracted';
       at = close + 1;
     } else if (code === 0x7b || code === 0x5b) {
       const depth = locations.length + 1;
@@ -184,7 +190,7 @@ function readKey(sink: FieldSink, body: Body, at: number, parent: string, isDeep
   const location = isDeep ? parent : body.isIdentifier ? parent + '.' + key : parent + segmentOf(key);
   body.keyLocation = location;
   body.keyName = key;
-  if (!add(sink, 'body', 'json', location + '#name', key, true, key)) return FULL;
+  if (!add(sink, 'body', 'json', location + '#name', key, true, key, body.profile)) return FULL;
   return skipSpace(bytes, end, colon + 1);
 }
 
@@ -198,14 +204,20 @@ function isGraphqlLevel(indexes: readonly number[]): boolean {
 
 /**
  * The index of the quote closing the string that opens at `start`; INVALID when the body ends first
- * or a control character appears (JSON wants them escaped). Sets body.hasEscape. The loop runs over
- * every byte of every value, so it is kept to one table lookup per byte.
+ * or a control character appears (JSON wants them escaped). Sets body.hasEscape and body.profile. The
+ * loop runs over every byte of every value, so it is kept to one table lookup per byte, which yields
+ * the string's profile on the way: the engine need not scan the value again.
  */
 function valueEnd(body: Body, start: number): number {
   const { bytes, end } = body;
+  let profile = 0;
   let at = start + 1;
   for (;;) {
-    while (at < end && STRING_STOP[bytes[at] as number] === 0) at++;
+    let bits = 0;
+    while (at < end && ((bits = BYTE_PROFILE[bytes[at] as number] as number) & STRING_STOP) === 0) {
+      profile |= bits;
+      at++;
+    }
     if (at >= end) return INVALID;
     const code = bytes[at] as number;
     if (code === 0x22) break;
@@ -213,6 +225,7 @@ function valueEnd(body: Body, start: number): number {
     body.hasEscape = true;
     at += 2;
   }
+  body.profile = body.hasEscape ? -1 : profile;
   return at;
 }
 
@@ -221,12 +234,15 @@ function keyEnd(body: Body, start: number): number {
   const { bytes, end } = body;
   // ASCII letters, digits, `_`, `$`; no digit first; 1 to 256 characters.
   let isIdentifier = start + 1 < end && IDENTIFIER[bytes[start + 1] as number] === IDENTIFIER_START;
+  let profile = 0;
   for (let at = start + 1; at < end; at++) {
     const code = bytes[at] as number;
     if (code === 0x22) {
       body.isIdentifier = isIdentifier && at - start <= 257;
+      body.profile = body.hasEscape ? -1 : profile;
       return at;
     }
+    profile |= BYTE_PROFILE[code] as number;
     if (code === 0x5c) {
       body.hasEscape = true;
       isIdentifier = false;
@@ -237,14 +253,17 @@ function keyEnd(body: Body, start: number): number {
   return INVALID;
 }
 
-/** 1 for the bytes that end a run of plain string content: `"`, `\` and the C0 controls. */
-const STRING_STOP = ((): Uint8Array => {
-  const table = new Uint8Array(256);
-  table.fill(1, 0, 0x20);
-  table[0x22] = 1;
-  table[0x5c] = 1;
-  return table;
-})();
+/** In BYTE_PROFILE, above every CHAR bit: the bytes that end a run of plain string content (`"`, `\`, C0 controls). */
+const STRING_STOP = 1 << 30;
+
+/**
+ * Per byte: its CHAR bit (profileOf's, taken from profileOf itself; every byte of a multi-byte UTF-8
+ * sequence is `nonAscii`, as the character it encodes is), plus STRING_STOP.
+ */
+const BYTE_PROFILE = Int32Array.from({ length: 256 }, (_, code) => {
+  const bits = code < 0x80 ? profileOf(String.fromCharCode(code)) : CHAR.nonAscii;
+  return code < 0x20 || code === 0x22 || code === 0x5c ? bits | STRING_STOP : bits;
+});
 
 /** Per byte: IDENTIFIER_START for `A-Z a-z _ $`, 1 for digits, 0 for the rest (non-ASCII included). */
 const IDENTIFIER_START = 2;

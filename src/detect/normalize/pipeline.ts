@@ -125,10 +125,11 @@ function shortQuietness(value: string): number {
  * profileOf(forms[i]) for each i below forms.length (entries past it are left as they were: the array
  * is the caller's, reused from value to value). Meant for the engine, which otherwise scans every form
  * again for its profile: here the one scan that tells whether anything decodes yields the value's
- * profile, and for the common value that decodes to nothing nothing else is scanned.
+ * profile, and for the common value that decodes to nothing nothing else is scanned. `knownProfile`
+ * is the value's profile when the caller has it (an extractor that scanned the value), -1 otherwise.
  */
-export function profiledInspectionForms(value: string, source: FieldSource, profiles: number[]): readonly string[] {
-  const profile = valueProfile(value);
+export function profiledInspectionForms(value: string, source: FieldSource, profiles: number[], knownProfile = -1): readonly string[] {
+  const profile = knownProfile >= 0 ? knownProfile : valueProfile(value);
   const isPlusSpace = source === 'query' || source === 'form';
   let forms: readonly string[];
   if ((profile & LOUD) === 0 && !(isPlusSpace && (profile & OTHER_BIT) !== 0)) {

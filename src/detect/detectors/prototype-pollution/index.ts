@@ -32,6 +32,8 @@ export const prototypePollutionDetector: ValueDetector = {
   // The quick tests below read the profile instead.
   triggers: ANY_CHAR,
   rules: Object.values(PROTOTYPE_POLLUTION_RULES),
+  // A key that is, or a strip-once filter turns into, `prototype` counts under a `constructor` parent.
+  keyDependsOnLocation: (key) => key === PROTOTYPE || stripMagicWordsOnce(key).includes(PROTOTYPE),
   detect(text, field, paranoia, found, profile) {
     if (field.isName) {
       if (mayBeMagicName(text, profile)) inspectName(text, field, paranoia, found);
@@ -46,6 +48,7 @@ export const prototypePollutionDetector: ValueDetector = {
 };
 
 const PROTO = '__proto__';
+const PROTOTYPE = 'prototype';
 /** `constructor` … `prototype` as structure or a path: a bracket, dot or quote between the words. */
 const PATH_MARKS = CHAR.bracket | CHAR.dot | CHAR.doubleQuote | CHAR.singleQuote;
 /** Any rule on a value: `__proto__` (and every mention but `constructor.prototype`) needs `_`. */
