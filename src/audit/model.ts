@@ -3,7 +3,8 @@
 // with the location (file and JSON pointer) of what it was read from. Checks read this view and
 // report locations; they never parse the document themselves. References are followed here (see
 // document.ts), so a check sees the parameter or schema a `$ref` names, located at its definition.
-import { AuditDocument, refOf, type Located, type NodeRef } from './document.js';
+import type { AuditDocument} from './document.js';
+import { refOf, type Located, type NodeRef } from './document.js';
 import { pointerOf } from './pointer.js';
 
 export type Dialect = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
@@ -233,7 +234,7 @@ class ModelBuilder {
 
   private scheme(name: string, located: Located<JsonObject>): SecuritySchemeInfo {
     const value = located.value;
-    const text = (key: string): string | undefined => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+    const text = (key: string): string | undefined => (typeof value[key] === 'string' ? (value[key]) : undefined);
     const rawType = text('type');
     const type: SecuritySchemeInfo['type'] = rawType === 'basic' ? 'http'
       : rawType === 'http' || rawType === 'apiKey' || rawType === 'oauth2' || rawType === 'openIdConnect' || rawType === 'mutualTLS' ? rawType : 'unknown';
@@ -265,7 +266,7 @@ class ModelBuilder {
 
   private flow(kind: OAuthFlowInfo['kind'], located: Located<JsonObject>): OAuthFlowInfo {
     const value = located.value;
-    const url = (key: string): Record<string, string> => (typeof value[key] === 'string' ? { [key]: value[key] as string } : {});
+    const url = (key: string): Record<string, string> => (typeof value[key] === 'string' ? { [key]: value[key] } : {});
     const scopes = isObject(value.scopes) ? Object.keys(value.scopes) : [];
     return { kind, scopes, at: located.at, ...url('authorizationUrl'), ...url('tokenUrl'), ...url('refreshUrl') };
   }
@@ -304,19 +305,19 @@ class ModelBuilder {
     const own = this.parameters(this.document.child(located, 'parameters'));
     const ownKeys = new Set(own.map((parameter) => `${parameter.in}:${parameter.name}`));
     const parameters = [...pathParameters.filter((parameter) => !ownKeys.has(`${parameter.in}:${parameter.name}`)), ...own];
-    for (const parameter of parameters) this.visitSchema(parameter.schema, { request: true, response: false }, parameter.name);
+    for (const parameter of parameters) this.visitSchema(parameter.schema, { request: true, response: false });
     const requestBody = this.isSwagger ? this.swaggerBody(parameters, value) : this.openApiBody(this.document.child(located, 'requestBody'));
     for (const media of requestBody?.content ?? []) this.visitSchema(media.schema, { request: true, response: false });
     const responsesNode = this.document.child(located, 'responses');
     const responses = this.responses(responsesNode, value);
     for (const response of responses) {
       for (const media of response.content) this.visitSchema(media.schema, { request: false, response: true });
-      for (const header of response.headers) this.visitSchema(header.schema, { request: false, response: true }, header.name);
+      for (const header of response.headers) this.visitSchema(header.schema, { request: false, response: true });
     }
     const ownSecurity = this.requirements(this.document.child(located, 'security'));
     const security = ownSecurity ?? globalSecurity;
     const ownServers = this.serversAt(this.document.child(located, 'servers'), 'operation');
-    const text = (key: string): string => (typeof value[key] === 'string' ? (value[key] as string) : '');
+    const text = (key: string): string => (typeof value[key] === 'string' ? (value[key]) : '');
     return {
       method, path, value, at: located.at, pathItemAt: pathItem.at,
       ...(typeof value.operationId === 'string' ? { operationId: value.operationId } : {}),

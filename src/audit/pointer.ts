@@ -3,7 +3,10 @@
 /** The pointer of `segments` below `base` ('' is the whole document). */
 export function pointerOf(base: string, ...segments: readonly (string | number)[]): string {
   let pointer = base;
-  for (const segment of segments) pointer += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  for (const segment of segments) {
+    const text = String(segment);
+    pointer += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
   return pointer;
 }
 
@@ -11,7 +14,9 @@ export function pointerOf(base: string, ...segments: readonly (string | number)[
 export function decodePointer(pointer: string): string[] {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (body === '') return [];
-  return body.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = body.slice(1).split('/');
+  if (!body.includes('~')) return segments;
+  return segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The value at `pointer` in `root`, or undefined. Own properties only: `__proto__` is never followed. */

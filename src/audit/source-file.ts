@@ -1,10 +1,10 @@
 // One file of an API description as the audit reads it: its parsed value, and where in the text each
 // node starts, so a finding can say `openapi.yaml:42:7` next to its JSON pointer. JSON is parsed
 // with JSON.parse and located afterwards by one scan that follows only the pointers asked for (a
-// 10 MB document costs one pass, whatever the number of findings); YAML keeps the `yaml` library's
-// node tree, which knows its own positions.
+// 10 MB document costs one pass, whatever the number of findings); YAML with js-yaml, keeping the
+// offset of every node from its parser's events.
 import { readFile, stat } from 'node:fs/promises';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import jsyaml from 'js-yaml';
 import { decodePointer } from './pointer.js';
 
 export interface Position {
@@ -18,6 +18,8 @@ export interface SourceFile {
   /** Absolute path. */
   readonly path: string;
   readonly format: 'json' | 'yaml';
+  /** The text as read (without a byte order mark). */
+  readonly text: string;
   readonly value: unknown;
   /**
    * Where each pointer's node starts (for an object member, its key). A pointer to a node that does
@@ -69,6 +71,7 @@ function jsonFile(path: string, text: string, value: unknown): SourceFile {
   return {
     path,
     format: 'json',
+    text,
     value,
     locate(pointers) {
       lines ??= new LineIndex(text);
@@ -80,60 +83,162 @@ function jsonFile(path: string, text: string, value: unknown): SourceFile {
   };
 }
 
+/**
+ * YAML is read with js-yaml, whose node events give each node's offset: a position tree kept beside
+ * the value answers locate() later. (The `yaml` library keeps positions itself, but builds a node tree
+ * ten times slower: 3.6 s against 0.3 s for a 5 MB document; see docs/rationale.md.)
+ */
 function yamlFile(path: string, text: string): SourceFile {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
-  const error = document.errors[0];
-  if (error !== undefined) {
-    const position = lineCounter.linePos(error.pos[0]);
-    throw new SourceFileError(path, `is not valid YAML or JSON (${error.code})`, { line: position.line, column: position.col });
-  }
+  const tree = new PositionTree();
   let value: unknown;
   try {
-    // Aliases are expanded; a bounded count stops a "billion laughs" document.
-    value = document.toJS({ maxAliasCount: 1000 });
+    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: true, filename: path, listener: tree.listener });
   } catch (caught) {
-    throw new SourceFileError(path, `cannot be read as data (${(caught as Error).message})`);
+    const mark = (caught as { mark?: { line: number; column: number } }).mark;
+    const reason = (caught as { reason?: string }).reason ?? (caught as Error).message;
+    throw new SourceFileError(path, `is not valid YAML or JSON (${reason})`, mark === undefined ? undefined : { line: mark.line + 1, column: mark.column + 1 });
   }
+  // Aliases share one object between places: walking it once per place must not explode (YAML's
+  // "billion laughs"), so the document's size with every alias expanded is bounded.
+  if (expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+    throw new SourceFileError(path, `expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes through its aliases`);
+  }
+  let lines: LineIndex | undefined;
   return {
     path,
     format: 'yaml',
+    text,
     value,
     locate(pointers) {
+      lines ??= new LineIndex(text);
       const positions = new Map<string, Position>();
-      for (const pointer of pointers) {
-        const offset = yamlOffset(document, pointer);
-        const position = lineCounter.linePos(offset);
-        positions.set(pointer, { line: position.line, column: position.col });
-      }
+      for (const pointer of pointers) positions.set(pointer, lines.position(skipBlank(text, tree.offsetOf(pointer))));
       return positions;
     },
   };
 }
 
-/** The offset of the node at `pointer` (a member's key), or of its nearest existing ancestor. */
-function yamlOffset(document: Document, pointer: string): number {
-  let node: YamlNode | null | undefined = document.contents;
-  let offset = node?.range?.[0] ?? 0;
-  for (const segment of decodePointer(pointer)) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => keyText(item.key) === segment);
-      if (pair === undefined) break;
-      offset = (pair.key as YamlNode | null)?.range?.[0] ?? offset;
-      node = pair.value as YamlNode | null;
-    } else if (isSeq(node)) {
-      const item = /^\d+$/.test(segment) ? node.items[Number(segment)] : undefined;
-      if (item === undefined) break;
-      node = item as YamlNode | null;
-      offset = node?.range?.[0] ?? offset;
-    } else break;
+/** Nodes a YAML document may expand to through aliases (its own nodes count too). */
+const MAX_EXPANDED_NODES = 20_000_000;
+
+/** The number of nodes of `root` with shared objects counted once per place they appear, stopping past `limit`. */
+function expandedSize(root: unknown, limit: number): number {
+  const sizes = new Map<object, number>();
+  // Post-order without recursion: a node is sized once all its children are.
+  const stack: { node: object; expanded: boolean }[] = [];
+  if (root !== null && typeof root === 'object') stack.push({ node: root, expanded: false });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { node: object; expanded: boolean };
+    if (sizes.has(top.node)) {
+      stack.pop();
+      continue;
+    }
+    const children = Object.values(top.node).filter((child): child is object => child !== null && typeof child === 'object');
+    if (!top.expanded) {
+      top.expanded = true;
+      for (const child of children) if (!sizes.has(child)) stack.push({ node: child, expanded: false });
+      continue;
+    }
+    stack.pop();
+    let size = 1 + Object.keys(top.node).length;
+    for (const child of children) size += sizes.get(child) ?? 0;
+    sizes.set(top.node, Math.min(size, limit + 1));
   }
-  return offset;
+  return root !== null && typeof root === 'object' ? (sizes.get(root) ?? 0) : 1;
 }
 
-function keyText(key: unknown): string | undefined {
-  if (key !== null && typeof key === 'object' && 'value' in key) return String((key as { value: unknown }).value);
-  return key === undefined || key === null ? undefined : String(key);
+/** Past blanks and comments: js-yaml reports a value's node where the text after its `:` starts. */
+function skipBlank(text: string, offset: number): number {
+  let at = offset;
+  for (;;) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) at++;
+    else if (code === 0x23) {
+      const end = text.indexOf('\n', at);
+      if (end === -1) return at;
+      at = end + 1;
+    } else return at;
+  }
+}
+
+/**
+ * js-yaml's node events as a tree: each node's start offset, children in order (a mapping's alternate
+ * key, value, key, value), and the parsed result (a mapping's object, a key's string). A node may wrap
+ * its collection in one child with the same result; lookups step through such wrappers.
+ */
+class PositionTree {
+  private readonly starts: number[] = [];
+  private readonly children: number[][] = [];
+  private readonly results: unknown[] = [];
+  private readonly kinds: (string | null)[] = [];
+  private readonly stack: number[] = [];
+  /** Key lookup tables of large mappings, built on first use. */
+  private readonly keyIndexes = new Map<number, Map<string, number>>();
+
+  readonly listener = (event: string, state: { position: number; result: unknown; kind: string | null }): void => {
+    if (event === 'open') {
+      const id = this.starts.length;
+      this.starts.push(state.position);
+      this.children.push([]);
+      this.results.push(undefined);
+      this.kinds.push(null);
+      const parent = this.stack[this.stack.length - 1];
+      if (parent !== undefined) (this.children[parent] as number[]).push(id);
+      this.stack.push(id);
+    } else {
+      const id = this.stack.pop();
+      if (id === undefined) return;
+      this.results[id] = state.result;
+      this.kinds[id] = state.kind;
+    }
+  };
+
+  /** The offset of the node at `pointer` (a member's key), or of its nearest existing ancestor. */
+  offsetOf(pointer: string): number {
+    if (this.starts.length === 0) return 0;
+    let node = 0;
+    let offset = this.starts[0] as number;
+    for (const segment of decodePointer(pointer)) {
+      node = this.unwrap(node);
+      const kind = this.kinds[node];
+      const children = this.children[node] as number[];
+      if (kind === 'mapping') {
+        const pair = this.keyIndex(node).get(segment);
+        if (pair === undefined) break;
+        offset = this.starts[children[pair] as number] as number;
+        node = children[pair + 1] as number;
+      } else if (kind === 'sequence' && /^\d+$/.test(segment) && Number(segment) < children.length) {
+        node = children[Number(segment)] as number;
+        offset = this.starts[node] as number;
+      } else break;
+    }
+    return offset;
+  }
+
+  private unwrap(node: number): number {
+    let current = node;
+    for (;;) {
+      const children = this.children[current] as number[];
+      const only = children.length === 1 ? (children[0] as number) : undefined;
+      if (only === undefined || this.results[only] !== this.results[current]) return current;
+      current = only;
+    }
+  }
+
+  /** Key text to the index (in the node's children) of the key node; the first of duplicate keys wins. */
+  private keyIndex(node: number): Map<string, number> {
+    let index = this.keyIndexes.get(node);
+    if (index === undefined) {
+      index = new Map();
+      const children = this.children[node] as number[];
+      for (let at = 0; at + 1 < children.length; at += 2) {
+        const key = String(this.results[children[at] as number]);
+        if (!index.has(key)) index.set(key, at);
+      }
+      this.keyIndexes.set(node, index);
+    }
+    return index;
+  }
 }
 
 /** Line starts of a text, for offset → line and column by binary search. */
@@ -159,7 +264,10 @@ class LineIndex {
 interface TrieNode {
   /** The pointer that ends here, if one asked for this node. */
   pointer?: string;
-  readonly children: Map<string, TrieNode>;
+  /** Children by segment; absent on leaves (most nodes: a Map each would be most of the work). */
+  children?: Map<string, TrieNode>;
+  /** Where the scan found the node (its key, for an object member); -1 until then. */
+  offset: number;
 }
 
 /**
@@ -168,36 +276,40 @@ interface TrieNode {
  * goes through and skipping the rest by brackets and quotes.
  */
 export function locateInJson(text: string, pointers: Iterable<string>): Map<string, number> {
-  const root: TrieNode = { children: new Map() };
-  const wanted: string[] = [];
+  const root: TrieNode = { offset: -1 };
+  const ends: TrieNode[] = [];
   for (const pointer of pointers) {
-    wanted.push(pointer);
     let node = root;
     for (const segment of decodePointer(pointer)) {
+      node.children ??= new Map();
       let child = node.children.get(segment);
       if (child === undefined) {
-        child = { children: new Map() };
+        child = { offset: -1 };
         node.children.set(segment, child);
       }
       node = child;
     }
     node.pointer = pointer;
+    ends.push(node);
   }
-  const found = new Map<string, number>();
-  const scanner = new JsonScanner(text, found);
+  const scanner = new JsonScanner(text);
   const start = scanner.skipSpace(0);
   scanner.visit(start, root, start);
-  // Pointers to missing nodes: their deepest ancestor that was found.
-  for (const pointer of wanted) {
-    if (found.has(pointer)) continue;
+  const found = new Map<string, number>();
+  for (const node of ends) {
+    const pointer = node.pointer as string;
+    if (node.offset !== -1) {
+      found.set(pointer, node.offset);
+      continue;
+    }
+    // A missing node: its deepest ancestor that was found.
     let offset = start;
-    let node = root;
+    let current = root;
     for (const segment of decodePointer(pointer)) {
-      const child = node.children.get(segment);
-      const at = child === undefined ? undefined : scanner.reached.get(child);
-      if (child === undefined || at === undefined) break;
-      offset = at;
-      node = child;
+      const child = current.children?.get(segment);
+      if (child === undefined || child.offset === -1) break;
+      offset = child.offset;
+      current = child;
     }
     found.set(pointer, offset);
   }
@@ -205,23 +317,20 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
 }
 
 class JsonScanner {
-  /** Offsets of every trie node the scan reached (for the nearest-ancestor answer). */
-  readonly reached = new Map<TrieNode, number>();
-
-  constructor(private readonly text: string, private readonly found: Map<string, number>) {}
+  constructor(private readonly text: string) {}
 
   /** Visits the value at `at` for `node` (whose own position is `position`); returns the offset past it. */
   visit(at: number, node: TrieNode, position: number): number {
-    this.reached.set(node, position);
-    if (node.pointer !== undefined) this.found.set(node.pointer, position);
-    if (node.children.size === 0) return this.skipValue(at);
+    node.offset = position;
+    const children = node.children;
+    if (children === undefined) return this.skipValue(at);
     const code = this.text.charCodeAt(at);
-    if (code === 0x7b) return this.visitObject(at, node);
-    if (code === 0x5b) return this.visitArray(at, node);
+    if (code === 0x7b) return this.visitObject(at, children);
+    if (code === 0x5b) return this.visitArray(at, children);
     return this.skipValue(at);
   }
 
-  private visitObject(open: number, node: TrieNode): number {
+  private visitObject(open: number, children: Map<string, TrieNode>): number {
     let at = this.skipSpace(open + 1);
     if (this.text.charCodeAt(at) === 0x7d) return at + 1;
     for (;;) {
@@ -230,7 +339,7 @@ class JsonScanner {
       const raw = this.text.slice(keyStart + 1, keyEnd - 1);
       const key = raw.includes('\\') ? (JSON.parse(this.text.slice(keyStart, keyEnd)) as string) : raw;
       at = this.skipSpace(this.skipSpace(keyEnd) + 1); // past ':'
-      const child = node.children.get(key);
+      const child = children.get(key);
       at = child === undefined ? this.skipValue(at) : this.visit(at, child, keyStart);
       at = this.skipSpace(at);
       if (this.text.charCodeAt(at) === 0x2c) {
@@ -241,11 +350,11 @@ class JsonScanner {
     }
   }
 
-  private visitArray(open: number, node: TrieNode): number {
+  private visitArray(open: number, children: Map<string, TrieNode>): number {
     let at = this.skipSpace(open + 1);
     if (this.text.charCodeAt(at) === 0x5d) return at + 1;
     for (let index = 0; ; index++) {
-      const child = node.children.get(String(index));
+      const child = children.get(String(index));
       at = child === undefined ? this.skipValue(at) : this.visit(at, child, at);
       at = this.skipSpace(at);
       if (this.text.charCodeAt(at) === 0x2c) {

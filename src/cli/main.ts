@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { isBulwarkError } from '../core/errors.js';
 import { registerAccessCommand } from './commands/access.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDetectCommand } from './commands/detect.js';
@@ -23,6 +24,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerGrantsCommand,
   registerAccessCommand,
   registerDetectCommand,
+  registerAuditCommand,
   registerRatelimitCommand,
 ];
 

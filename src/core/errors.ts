@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   KEY_ROTATE_REFUSED: 'The API key cannot be rotated: it is revoked or was already rotated.',
   GRANT_NOT_FOUND: 'No grant has this id.',
   AUDIT_WRITE_FAILED: 'A change was made but its audit event could not be recorded.',
+  AUDIT_DOCUMENT_INVALID: 'The document given to `bulwark audit` could not be read as OpenAPI 3.x or Swagger 2.0.',
   RATELIMIT_STORE_UNAVAILABLE: 'The rate-limit counters (Redis, or a gateway\'s admin endpoint) could not be read.',
 } as const;
 
