@@ -68,8 +68,11 @@ test('Redis killed mid-traffic: no 5xx, local fallback within a second, recovery
   assert.match(await metric('bulwark_ratelimit_store_fallbacks_total'), /outcome="local"\} [1-9]/);
 
   await redis.restart();
-  // Recovery: reconnect (at most 1 s apart), then the next failure-free check; allow a few seconds.
-  const deadline = Date.now() + 5000;
+  // Recovery: ioredis reconnects (attempts at most 1 s apart), then the fallback's 1 s skip window
+  // ends and the next check goes to Redis: about 2 s. The deadline leaves room for a CI machine
+  // busy with the rest of the suite, where 5 s once fell short (see the issue 6 notes).
+  const restartedAt = Date.now();
+  const deadline = restartedAt + 12_000;
   const fresh = new Redis(redis.url);
   let isCounted = false;
   while (!isCounted && Date.now() < deadline) {
@@ -80,7 +83,7 @@ test('Redis killed mid-traffic: no 5xx, local fallback within a second, recovery
     if (!isCounted) await sleep(100);
   }
   fresh.disconnect();
-  assert.ok(isCounted, 'counting in Redis again after it came back');
+  assert.ok(isCounted, `counting in Redis again after it came back (store_up: ${(await metric('bulwark_ratelimit_store_up')).trim()})`);
   assert.match(await metric('bulwark_ratelimit_store_up'), /bulwark_ratelimit_store_up 1/);
 });
 
