@@ -80,11 +80,12 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     // Reconnect quickly at first, then every second at most: recovery within a second of Redis returning.
     retryStrategy: (times) => Math.min(50 * times, 1000),
     lazyConnect: false,
-    // Off: the store batches the checks of one event-loop turn itself (flush below). ioredis's
-    // auto-pipelining defers that batch's write once more, to a later turn of the loop, which can come
-    // after the poll phase has waited for the next timer: with it on, the median check in
-    // bench:ratelimit took 440-600 µs instead of 300-420 µs (docs/benchmarks.md).
-    enableAutoPipelining: false,
+    // The store batches the checks of one event-loop turn itself (flush below); auto-pipelining also
+    // puts the batches of one turn (several when more than MAX_BATCH requests arrive) into one write.
+    // It costs latency at low rates (the write waits for a later turn: a check's median in
+    // bench:ratelimit was 440-600 µs with it, 300-420 µs without) but gateway throughput needs it
+    // (0.69-0.72x of the baseline with it, 0.57-0.60x without; docs/benchmarks.md).
+    enableAutoPipelining: true,
   };
   const client = new Redis(options.url, redisOptions);
   client.defineCommand('bulwarkRateCheck', { lua: CHECK_SCRIPT });
