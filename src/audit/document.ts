@@ -131,19 +131,10 @@ export class AuditDocument {
 
   /** Where `ref`, written in the node at `from`, points; undefined (recorded as broken) when it cannot be followed. */
   private target(ref: string, from: NodeRef): Located | undefined {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.toLowerCase().startsWith('file:')) {
-      return this.broken(ref, from, 'remote', 'remote references are not fetched');
-    }
-    const hash = ref.indexOf('#');
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
-    let fragment = hash === -1 ? '' : ref.slice(hash + 1);
-    try {
-      fragment = decodeURIComponent(fragment);
-    } catch {
-      return this.broken(ref, from, 'missing-node', 'the fragment is not valid percent-encoding');
-    }
-    const file = filePart === '' ? from.file : refFile(ref, from.file);
-    if (file === undefined) return this.broken(ref, from, 'remote', 'remote references are not fetched');
+    const address = refAddress(ref, from.file);
+    if (address === 'remote') return this.broken(ref, from, 'remote', 'remote references are not fetched');
+    if (address === 'bad-encoding') return this.broken(ref, from, 'missing-node', 'the fragment is not valid percent-encoding');
+    const { file, fragment } = address;
     const source = this.files.get(file);
     if (source === undefined) {
       const reason = this.unreadable.get(file);
@@ -151,7 +142,7 @@ export class AuditDocument {
         ? this.broken(ref, from, 'missing-file', `${file} was not loaded`)
         : this.broken(ref, from, 'unreadable-file', `${file} ${reason}`);
     }
-    if (fragment !== '' && !fragment.startsWith('/')) return this.broken(ref, from, 'missing-node', 'only JSON pointer fragments are supported');
+    if (!isPointerFragment(fragment)) return this.broken(ref, from, 'missing-node', 'only JSON pointer fragments are supported');
     const at = { file, pointer: fragment };
     const value = this.get(at);
     if (value === undefined) return this.broken(ref, from, 'missing-node', `nothing at ${fragment === '' ? 'the root' : fragment} in ${file}`);
@@ -170,6 +161,29 @@ export function refOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const ref = (value as Record<string, unknown>).$ref;
   return typeof ref === 'string' ? ref : undefined;
+}
+
+/**
+ * The file (absolute) and the decoded fragment `ref`, written in `fromFile`, names; `remote` for a
+ * URL this tool does not fetch, `bad-encoding` for a fragment that is not valid percent-encoding.
+ * Whether the file was loaded and the fragment is a JSON pointer is the caller's to judge.
+ */
+export function refAddress(ref: string, fromFile: string): { file: string; fragment: string } | 'remote' | 'bad-encoding' {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.toLowerCase().startsWith('file:')) return 'remote';
+  const hash = ref.indexOf('#');
+  let fragment = hash === -1 ? '' : ref.slice(hash + 1);
+  try {
+    fragment = decodeURIComponent(fragment);
+  } catch {
+    return 'bad-encoding';
+  }
+  const file = hash === 0 || ref === '' ? fromFile : refFile(ref, fromFile);
+  return file === undefined ? 'remote' : { file, fragment };
+}
+
+/** Whether a decoded fragment is a JSON pointer ('' is the whole file). */
+export function isPointerFragment(fragment: string): boolean {
+  return fragment === '' || fragment.startsWith('/');
 }
 
 /** The absolute file a reference names, or undefined for a remote or same-file reference. */

@@ -15,8 +15,12 @@ export function decodePointer(pointer: string): string[] {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (body === '') return [];
   const segments = body.slice(1).split('/');
-  if (!body.includes('~')) return segments;
-  return segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return body.includes('~') ? segments.map(decodeSegment) : segments;
+}
+
+/** One segment of a pointer unescaped (`~1` is `/`, `~0` is `~`). */
+export function decodeSegment(segment: string): string {
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 /** The value at `pointer` in `root`, or undefined. Own properties only: `__proto__` is never followed. */

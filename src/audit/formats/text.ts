@@ -3,7 +3,7 @@
 // is wrong, and once per check why it matters and how to fix it. Colour only on a terminal that
 // wants it (NO_COLOR is honoured); document text is printed with control characters escaped.
 import { escapeUnsafe } from '../../cli/terminal-text.js';
-import type { AuditSeverity, CheckGroup } from '../check.js';
+import { AUDIT_SEVERITIES, type AuditSeverity, type CheckGroup } from '../check.js';
 import { displayPath, type AuditFinding, type AuditReport } from '../audit.js';
 
 export interface TextOptions {
@@ -69,6 +69,6 @@ export function renderText(report: AuditReport, options: TextOptions): string {
 function countBySeverity(findings: readonly AuditFinding[]): string {
   const counts = new Map<AuditSeverity, number>();
   for (const finding of findings) counts.set(finding.severity, (counts.get(finding.severity) ?? 0) + 1);
-  const parts = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((severity) => counts.has(severity)).map((severity) => `${counts.get(severity) ?? 0} ${severity}`);
+  const parts = AUDIT_SEVERITIES.filter((severity) => counts.has(severity)).map((severity) => `${counts.get(severity) ?? 0} ${severity}`);
   return parts.length === 0 ? 'none' : parts.join(', ');
 }

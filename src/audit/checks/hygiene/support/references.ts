@@ -3,8 +3,7 @@
 // data is skipped (`example`, `default`, `enum`, `const`, an Example object's `value`): a `$ref` key in
 // a sample payload is data, not a reference. Whether a key is a keyword or a name is known from its
 // parent, so a property called `example` is still walked.
-import { dirname, resolve as resolvePath } from 'node:path';
-import type { AuditDocument, Located, NodeRef } from '../../../document.js';
+import { isPointerFragment, refAddress, type AuditDocument, type Located, type NodeRef } from '../../../document.js';
 import type { AuditApi } from '../../../model.js';
 import { decodePointer, pointerOf } from '../../../pointer.js';
 
@@ -120,32 +119,7 @@ export function tryAllRefs(api: AuditApi): void {
 
 /** Where a reference written in `fromFile` points, as the document resolves it; undefined for remote or malformed ones. */
 export function refTarget(document: AuditDocument, ref: string, fromFile: string): NodeRef | undefined {
-  const hash = ref.indexOf('#');
-  const filePart = hash === -1 ? ref : ref.slice(0, hash);
-  let pointer = hash === -1 ? '' : ref.slice(hash + 1);
-  try {
-    pointer = decodeURIComponent(pointer);
-  } catch {
-    return undefined;
-  }
-  if (pointer !== '' && !pointer.startsWith('/')) return undefined;
-  let file = fromFile;
-  if (filePart.toLowerCase().startsWith('file:')) {
-    try {
-      file = new URL(filePart).pathname;
-    } catch {
-      return undefined;
-    }
-  } else if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
-    return undefined;
-  } else if (filePart !== '') {
-    let path = filePart;
-    try {
-      path = decodeURIComponent(filePart);
-    } catch {
-      // Used as written, as the loader does.
-    }
-    file = resolvePath(dirname(fromFile), path);
-  }
-  return document.files.has(file) ? { file, pointer } : undefined;
+  const address = refAddress(ref, fromFile);
+  if (typeof address === 'string' || !isPointerFragment(address.fragment) || !document.files.has(address.file)) return undefined;
+  return { file: address.file, pointer: address.fragment };
 }

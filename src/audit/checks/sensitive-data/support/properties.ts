@@ -2,6 +2,7 @@
 // every schema once, and a property's name is read from the object that holds it (a schema shared
 // under several names is one definition, named after the first object met).
 import type { Located, NodeRef } from '../../../document.js';
+import { decodeSegment } from '../../../pointer.js';
 import { isSecretName } from './names.js';
 import { isObject, schemaTypes, type AuditApi, type JsonObject, type SchemaInfo } from '../../../model.js';
 
@@ -93,9 +94,5 @@ export function propertyLabel(property: PropertyInfo): string {
   const last = segments[segments.length - 1];
   const named = segments.length === 4 && segments[1] === 'components' && segments[2] === 'schemas'
     || segments.length === 3 && segments[1] === 'definitions';
-  return named && last !== undefined ? `property \`${property.name}\` of schema \`${unescape(last)}\`` : `property \`${property.name}\` (in the schema at \`${owner === '' ? '/' : owner}\`)`;
-}
-
-function unescape(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return named && last !== undefined ? `property \`${property.name}\` of schema \`${decodeSegment(last)}\`` : `property \`${property.name}\` (in the schema at \`${owner === '' ? '/' : owner}\`)`;
 }

@@ -1,6 +1,8 @@
 // The last segments of a JSON pointer, decoded: what findings need to name a node, read from the end
 // of the pointer without decoding all of it (deep pointers are common, findings by the thousand).
 
+import { decodeSegment } from '../../../pointer.js';
+
 /** Up to `count` last segments of `pointer`, in document order. */
 export function lastSegments(pointer: string, count: number): string[] {
   const segments: string[] = [];
@@ -9,7 +11,7 @@ export function lastSegments(pointer: string, count: number): string[] {
     const start = pointer.lastIndexOf('/', end - 1);
     if (start < 0) break;
     const raw = pointer.slice(start + 1, end);
-    segments.unshift(raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw);
+    segments.unshift(decodeSegment(raw));
     end = start;
   }
   return segments;
