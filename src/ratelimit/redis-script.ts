@@ -7,9 +7,10 @@
 // KEYS: the state keys of every check of every request, in order, then the two hot-key sorted sets
 // of the current minute.
 // ARGV[1]: the time in ms, or '' for the server's (TIME). ARGV[2]: hot-key TTL in seconds.
-// Then per request: `<checks> <hot weight>`, followed by one argument per check, space-separated (one
-// bulk string instead of five: each argument costs the client and the server a conversion):
-// algorithm ('g' GCRA, 'w' sliding window), limit, period ms, burst, cost.
+// ARGV[3]: the batch, items separated by ';' (one bulk string instead of one per item: each argument
+// costs the client and the server a conversion): per request `<checks> <hot weight>`, followed by one
+// item per check, space-separated: algorithm ('g' GCRA, 'w' sliding window), limit, period ms,
+// burst, cost.
 // Hot weight: an admitted request adds cost * weight to the requested counts, 0 adds nothing (the
 // client samples one request in `weight`: a ZINCRBY per request would be a third of the script's
 // cost); a refused request is always counted, in both sets.
@@ -34,11 +35,13 @@ local hotRefused = KEYS[#KEYS]
 local anySampled = false
 local anyRefused = false
 local out = {}
-local arg = 3
+local nextItem = string.gmatch(ARGV[3], '[^;]+')
 -- Keys of the requests before this one.
 local keyBase = 0
-while arg <= #ARGV do
-  local countText, weightText = string.match(ARGV[arg], '^(%d+) (%d+)$')
+while true do
+  local head = nextItem()
+  if head == nil then break end
+  local countText, weightText = string.match(head, '^(%d+) (%d+)$')
   local n = tonumber(countText)
   local hotWeight = tonumber(weightText)
   local writes = {}
@@ -46,7 +49,7 @@ while arg <= #ARGV do
   local admitted = true
   for i = 1, n do
     local key = KEYS[keyBase + i]
-    local alg, limitText, periodText, burstText, costText = string.match(ARGV[arg + i], '^(%a) (%S+) (%S+) (%S+) (%S+)$')
+    local alg, limitText, periodText, burstText, costText = string.match(nextItem(), '^(%a) (%S+) (%S+) (%S+) (%S+)$')
     local limit = tonumber(limitText)
     local period = tonumber(periodText)
     local burst = tonumber(burstText)
@@ -144,7 +147,6 @@ while arg <= #ARGV do
     end
   end
   keyBase = keyBase + n
-  arg = arg + n + 1
 end
 if anySampled then redis.call('EXPIRE', hotRequested, hotTtl) end
 if anyRefused then redis.call('EXPIRE', hotRefused, hotTtl) end

@@ -111,6 +111,16 @@ test('requests batched into one script call are each decided on their own, in or
   assert.equal((await shared.check([{ key: 'wide', spec: wide, cost: 1 }]))[0]!.remaining, 98, 'charged by the first request only');
 });
 
+test('more requests in one turn than one script call takes are decided in arrival order across the calls', async () => {
+  const shared = store({ now: () => 1_795_000_000_000 });
+  await shared.ready();
+  const spec: LimitSpec = { algorithm: 'gcra', limit: 20, periodMs: 60_000, burst: 20 };
+  // 50 checks in one turn: four script calls of at most 16 in one pipelined write.
+  const results = await Promise.all(Array.from({ length: 50 }, () => shared.check([{ key: 'many', spec, cost: 1 }])));
+  assert.deepEqual(results.map(([decision]) => decision!.allowed), Array.from({ length: 50 }, (_, index) => index < 20));
+  assert.deepEqual(results.slice(0, 20).map(([decision]) => decision!.remaining), Array.from({ length: 20 }, (_, index) => 19 - index));
+});
+
 test('hot keys rank the keys asked most, with their refusals', async () => {
   const shared = store();
   await shared.ready();
@@ -144,12 +154,19 @@ test('after SCRIPT FLUSH (a Redis restart) the script is loaded again by itself'
   const [decision] = await shared.check([{ key: 'flush', spec, cost: 1 }]);
   assert.equal(decision!.allowed, true);
   assert.equal(decision!.remaining, 8);
+  // The same through a pipeline of several script calls.
+  await admin.script('FLUSH');
+  const many = await Promise.all(Array.from({ length: 40 }, () => shared.check([{ key: 'flush-many', spec: { ...spec, limit: 100, periodMs: 86_400_000, burst: 100 }, cost: 1 }])));
+  assert.deepEqual(many.map(([each]) => each!.remaining).sort((left, right) => right - left), Array.from({ length: 40 }, (_, index) => 99 - index));
 });
 
 test('an unreachable Redis fails the check at once instead of queueing it', async () => {
   const dead = store({ url: 'redis://127.0.0.1:1', timeoutMs: 20 });
   const started = performance.now();
   await assert.rejects(dead.check([{ key: 'x', spec: { algorithm: 'gcra', limit: 1, periodMs: 1000, burst: 1 }, cost: 1 }]));
+  // Several script calls in one turn (a pipeline) fail the same way, every one of them.
+  const outcomes = await Promise.allSettled(Array.from({ length: 40 }, () => dead.check([{ key: 'x', spec: { algorithm: 'gcra', limit: 1, periodMs: 1000, burst: 1 }, cost: 1 }])));
+  assert.ok(outcomes.every((outcome) => outcome.status === 'rejected'));
   assert.ok(performance.now() - started < 1000);
   assert.equal(dead.isReady, false);
 });

@@ -1,9 +1,10 @@
 // The Redis store: counters shared by every gateway instance, one round trip per request: the checks
 // of the requests that arrive in one event-loop turn go to Redis together, in one call of the Lua
-// script in redis-script.ts (by EVALSHA, ioredis falling back to EVAL after a SCRIPT FLUSH or a
-// restart), each request still decided on its own, all or nothing. Bounded: a command that takes longer than `timeoutMs` fails, and so does one issued while
-// disconnected (no offline queue), so a Redis outage costs a request at most the timeout; what to do
-// then is fallback-store.ts's decision. ioredis reconnects by itself.
+// script in redis-script.ts per MAX_BATCH requests (by EVALSHA, ioredis falling back to EVAL after a
+// SCRIPT FLUSH or a restart), the calls of one turn in one pipelined write, each request still
+// decided on its own, all or nothing. Bounded: a command that takes longer than `timeoutMs` fails, and
+// so does one issued while disconnected (no offline queue), so a Redis outage costs a request at most
+// the timeout; what to do then is fallback-store.ts's decision. ioredis reconnects by itself.
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Decision, LimitSpec } from './algorithms.js';
 import { CHECK_SCRIPT } from './redis-script.js';
@@ -80,49 +81,80 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     // Reconnect quickly at first, then every second at most: recovery within a second of Redis returning.
     retryStrategy: (times) => Math.min(50 * times, 1000),
     lazyConnect: false,
-    // The store batches the checks of one event-loop turn itself (flush below); auto-pipelining also
-    // puts the batches of one turn (several when more than MAX_BATCH requests arrive) into one write.
-    // It costs latency at low rates (the write waits for a later turn: a check's median in
-    // bench:ratelimit was 440-600 µs with it, 300-420 µs without) but gateway throughput needs it
-    // (0.69-0.72x of the baseline with it, 0.57-0.60x without; docs/benchmarks.md).
-    enableAutoPipelining: true,
+    // The store batches and pipelines the checks of one event-loop turn itself (flush below).
+    // ioredis's auto-pipelining would defer that write by one more turn (its own setImmediate, scheduled
+    // from ours): a check's median in bench:ratelimit was 440-600 µs with it, 300-420 µs without.
+    enableAutoPipelining: false,
   };
   const client = new Redis(options.url, redisOptions);
   client.defineCommand('bulwarkRateCheck', { lua: CHECK_SCRIPT });
   const run = (client as unknown as { bulwarkRateCheck: CheckCommand }).bulwarkRateCheck.bind(client);
   // Checks wait here until the end of the event-loop turn and go to Redis together: one script call
-  // for the requests of one turn costs the gateway (and Redis) far less than one call each, and a
-  // request still waits for exactly one round trip.
-  let queue: Pending[] = [];
+  // per MAX_BATCH requests costs the gateway (and Redis) far less than one call each, and the calls of
+  // one turn leave in one write (a pipeline), so a request still waits for exactly one round trip.
+  let batch: Pending[] = [];
+  let full: Pending[][] = [];
   let isFlushScheduled = false;
+
+  /** The script's key count, then its KEYS followed by its ARGV, for one batch (see redis-script.ts). */
+  function scriptArgs(requests: readonly Pending[], minute: number, now: string): [number, string[]] {
+    const args: string[] = [];
+    let items = '';
+    for (const { checks } of requests) {
+      items += `${items === '' ? '' : ';'}${checks.length} ${hotWeight()}`;
+      for (const { key, spec, cost } of checks) {
+        args.push(prefix + key);
+        items += `;${specText(spec)} ${cost}`;
+      }
+    }
+    args.push(`${prefix}hot:${minute}:requested`, `${prefix}hot:${minute}:refused`);
+    const keyCount = args.length;
+    args.push(now, HOT_TTL_SECONDS_TEXT, items);
+    return [keyCount, args];
+  }
+
+  function settle(requests: readonly Pending[], error: unknown, reply: number[] | undefined): void {
+    if (reply === undefined) {
+      for (const pending of requests) pending.reject(error ?? new Error('no reply from Redis'));
+      return;
+    }
+    let at = 0;
+    for (const pending of requests) {
+      const decisions: Decision[] = [];
+      for (let index = 0; index < pending.checks.length; index++, at += 4) {
+        decisions.push({ allowed: reply[at] === 1, remaining: Number(reply[at + 1]), resetMs: Number(reply[at + 2]), retryAfterMs: Number(reply[at + 3]) });
+      }
+      pending.resolve(decisions);
+    }
+  }
 
   function flush(): void {
     isFlushScheduled = false;
-    if (queue.length === 0) return;
-    const batch = queue;
-    queue = [];
+    if (batch.length > 0) full.push(batch);
+    const batches = full;
+    batch = [];
+    full = [];
+    if (batches.length === 0) return;
     const minute = minuteOf(options.now?.() ?? Date.now());
-    const keys: string[] = [];
-    const args: string[] = [options.now ? String(options.now()) : '', HOT_TTL_SECONDS_TEXT];
-    for (const { checks } of batch) {
-      args.push(`${checks.length} ${hotWeight()}`);
-      for (const { key, spec, cost } of checks) {
-        keys.push(prefix + key);
-        args.push(`${specText(spec)} ${cost}`);
-      }
+    const now = options.now ? String(options.now()) : '';
+    if (batches.length === 1) {
+      const requests = batches[0]!;
+      const [count, rest] = scriptArgs(requests, minute, now);
+      run(count, ...rest).then((reply) => settle(requests, undefined, reply), (error: unknown) => settle(requests, error, undefined));
+      return;
     }
-    keys.push(`${prefix}hot:${minute}:requested`, `${prefix}hot:${minute}:refused`);
-    run(keys.length, ...keys, ...args).then((reply) => {
-      let at = 0;
-      for (const pending of batch) {
-        const decisions: Decision[] = [];
-        for (let index = 0; index < pending.checks.length; index++, at += 4) {
-          decisions.push({ allowed: reply[at] === 1, remaining: Number(reply[at + 1]), resetMs: Number(reply[at + 2]), retryAfterMs: Number(reply[at + 3]) });
-        }
-        pending.resolve(decisions);
-      }
+    const pipeline = client.pipeline() as unknown as { bulwarkRateCheck(numberOfKeys: number, ...args: string[]): void; exec(): Promise<[Error | null, unknown][] | null> };
+    for (const requests of batches) {
+      const [count, rest] = scriptArgs(requests, minute, now);
+      pipeline.bulwarkRateCheck(count, ...rest);
+    }
+    pipeline.exec().then((results) => {
+      batches.forEach((requests, index) => {
+        const [error, reply] = results?.[index] ?? [new Error('no reply from Redis'), undefined];
+        settle(requests, error, error ? undefined : (reply as number[]));
+      });
     }, (error: unknown) => {
-      for (const pending of batch) pending.reject(error);
+      for (const requests of batches) settle(requests, error, undefined);
     });
   }
 
@@ -148,9 +180,12 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     },
     check(checks) {
       return new Promise<Decision[]>((resolve, reject) => {
-        queue.push({ checks, resolve, reject });
-        if (queue.length >= MAX_BATCH) flush();
-        else if (!isFlushScheduled) {
+        batch.push({ checks, resolve, reject });
+        if (batch.length >= MAX_BATCH) {
+          full.push(batch);
+          batch = [];
+        }
+        if (!isFlushScheduled) {
           isFlushScheduled = true;
           setImmediate(flush);
         }
