@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   AUDIT_WRITE_FAILED: 'A change was made but its audit event could not be recorded.',
   AUDIT_DOCUMENT_INVALID: 'The document given to `bulwark audit` could not be read as OpenAPI 3.x or Swagger 2.0.',
   RATELIMIT_STORE_UNAVAILABLE: 'The rate-limit counters (Redis, or a gateway\'s admin endpoint) could not be read.',
+  DISCOVERY_SOURCE_INVALID: 'A traffic file given to `bulwark discover` (HAR, nginx or Envoy log) could not be read.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -65,18 +65,48 @@ export interface SecurityEvent {
   evidence?: Evidence;
 }
 
-/** One observed request/response pair, redacted, with timings: what discovery learns from. */
+/** Where a traffic sample was observed. */
+export type TrafficSource = 'gateway' | 'har' | 'nginx' | 'envoy' | 'collector';
+
+/**
+ * A message body as discovery sees it: its media type and, for JSON (and forms, as an object of
+ * strings), the parsed value. Bodies that are not JSON / forms, or larger than the sampler's cap, carry
+ * no value. In process only: discovery keeps shapes and masked samples, never the values.
+ */
+export interface SampleBody {
+  contentType: string;
+  size: number;
+  value?: unknown;
+  /** The body was larger than the cap and not parsed. */
+  truncated?: boolean;
+}
+
+/**
+ * One observed request/response pair, with timings: what discovery learns from. Header names are
+ * lowercase. Secrets in headers (authorization, cookies, API keys) are present only while the sample
+ * is handed over in process or to the collector; discovery reduces them to their kind (Basic, bearer
+ * JWT issuer and scopes, API key name) and stores none of them.
+ */
 export interface TrafficSample {
   requestId: string;
   time: string;
   route: string;
   method: string;
+  /** Path without the query string, percent-encoded as sent. */
   path: string;
   status: number;
   durationMs: number;
   requestHeaders: Record<string, string>;
   responseHeaders: Record<string, string>;
   consumer?: string;
+  /** Query parameters in order, decoded. */
+  query?: [string, string][];
+  host?: string;
+  requestBody?: SampleBody;
+  responseBody?: SampleBody;
+  /** The client presented a certificate that the gateway verified (mutual TLS). */
+  clientCertificate?: boolean;
+  source?: TrafficSource;
 }
 
 /** A result of the static audit or the active scanner. */
