@@ -10,6 +10,7 @@ import type { Overload } from './overload.js';
 import type { GrantStore, KeyStore } from '../store/index.js';
 import type { UsageRecorder } from '../identity/usage-recorder.js';
 import type { RateLimitServices } from '../ratelimit/index.js';
+import type { SampleSink } from '../discovery/index.js';
 
 /** A rule a stage can report; the registry of these feeds docs/errors.md and its drift test. */
 export interface RuleDescription {
@@ -35,6 +36,8 @@ export interface StageDeps {
   readonly usage?: UsageRecorder;
   /** Rate-limit stores and counters shared by every route and kept across reloads; absent in tools and tests (the stage makes its own). */
   readonly rateLimits?: RateLimitServices;
+  /** Where the discovery stage hands its traffic samples; absent when discovery is off (tools, most tests). */
+  readonly discovery?: SampleSink;
 }
 
 export interface Stage {

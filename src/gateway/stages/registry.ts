@@ -10,6 +10,7 @@ import { contractStage } from './contract/index.js';
 import { ratelimitStage } from './ratelimit/index.js';
 import { threatsStage } from './threats/index.js';
 import { contractResponseStage } from './contract-response/index.js';
+import { discoveryStage } from './discovery/index.js';
 
 export const STAGES: readonly StageDefinition<never>[] = [
   ipStage,
@@ -21,6 +22,7 @@ export const STAGES: readonly StageDefinition<never>[] = [
   contractStage,
   threatsStage,
   contractResponseStage,
+  discoveryStage,
 ];
 
 export function findStage(name: string): StageDefinition<never> | undefined {
