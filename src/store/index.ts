@@ -8,12 +8,15 @@ import { openSqliteGrantStore } from './sqlite/sqlite-grant-store.js';
 import { openSqliteKeyStore } from './sqlite/sqlite-key-store.js';
 import { openSqliteUsageStore } from './sqlite/sqlite-usage-store.js';
 import type { UsageStore } from './usage-store.js';
+import type { InventoryStore } from './inventory-store.js';
+import { openSqliteInventoryStore } from './sqlite/sqlite-inventory-store.js';
 
 export type { EventQuery, EventStore } from './event-store.js';
 export { parseApiKey, type ApiKeyRecord, type KeyStore, type NewApiKey } from './key-store.js';
 export {
   grantStatus, isGrantId, isScopeToken, MAX_GRANT_TTL_MS, type GrantFilter, type GrantRecord, type GrantStore, type NewGrant,
 } from './grant-store.js';
+export type { InventoryChange, InventoryStore, StoredInventory, StoredOperation } from './inventory-store.js';
 export { usageDay, type OperationUsage, type PrivilegeSighting, type UsageStore } from './usage-store.js';
 
 export interface EventStoreConfig {
@@ -39,4 +42,9 @@ export function openGrantStore(config: EventStoreConfig): GrantStore {
 /** Opens the usage store (what consumers did, by day): the same database as the events. */
 export function openUsageStore(config: EventStoreConfig): UsageStore {
   return openSqliteUsageStore(config.sqlite);
+}
+
+/** Opens the inventory store (what discovery learned): the same database as the events. */
+export function openInventoryStore(config: EventStoreConfig): InventoryStore {
+  return openSqliteInventoryStore(config.sqlite);
 }

@@ -129,6 +129,29 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) WITHOUT ROWID;
       CREATE INDEX consumer_privileges_day ON consumer_privileges (day);`,
   },
+  {
+    version: 5,
+    description: 'API inventory learned by discovery (operations and learner state)',
+    // One row per operation on a host; `data` is discovery's record of it as JSON (schemas, parameters,
+    // auth, sensitive fields: masked samples only, never raw values). `inventory_state` holds learner
+    // state that is not per operation (path templates), by name.
+    sql: `
+      CREATE TABLE inventory_operations (
+        id TEXT PRIMARY KEY NOT NULL,
+        host TEXT NOT NULL,
+        method TEXT NOT NULL,
+        template TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        calls INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE inventory_state (
+        name TEXT PRIMARY KEY NOT NULL,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;`,
+  },
 ];
 
 /** How long a writer waits for another process's lock before failing (SQLITE_BUSY). */
