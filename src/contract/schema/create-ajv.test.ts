@@ -177,3 +177,12 @@ describe('compileSchema', () => {
     assert.throws(() => compileSchema(bodyAjv, { $ref: '#/$defs/missing' }), /the schema cannot be compiled: .*missing/);
   });
 });
+
+describe('createAjv: only own properties count', () => {
+  it('a property named like an Object.prototype member is absent unless the data has it', () => {
+    const validate = createAjv('body').compile({ type: 'object', properties: { toString: { type: 'string' } }, required: ['constructor'] });
+    assert.equal(validate({}), false, 'inherited constructor does not satisfy required');
+    assert.equal(validate({ constructor: 'x' }), true, 'an object without toString is not checked against the inherited function');
+    assert.equal(validate({ constructor: 'x', toString: 7 }), false);
+  });
+});

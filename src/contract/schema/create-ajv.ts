@@ -29,6 +29,10 @@ export function createAjv(purpose: AjvPurpose): Ajv2020 {
     logger: false,
     validateFormats: true,
     coerceTypes: purpose === 'parameters' ? 'array' : false,
+    // Only the data's own properties count: otherwise a property named `constructor` or `toString`
+    // is "present" on every object (inherited), so `required` passes without it and `properties`
+    // validates the inherited function, refusing bodies that never sent it.
+    ownProperties: true,
     code: { regExp: re2RegExp },
   });
   addFormats(ajv, { mode: 'full' });
