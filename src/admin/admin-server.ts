@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { collectSamples, type AdminDiscovery } from './discovery-endpoints.js';
 
 export interface AdminServerOptions {
   host: string;
@@ -14,6 +15,8 @@ export interface AdminServerOptions {
   isReady(): boolean;
   /** The hottest rate-limit keys (`bulwark ratelimit status`); behind the same token as /metrics. */
   hotKeys?(minutes: number, count: number): Promise<unknown>;
+  /** The learned inventory (behind the metrics token) and the samples collector (its own token). */
+  discovery?: AdminDiscovery;
 }
 
 export interface AdminServer {
@@ -23,8 +26,22 @@ export interface AdminServer {
 
 export async function startAdminServer(options: AdminServerOptions): Promise<AdminServer> {
   const tokenDigest = options.metricsToken === undefined ? undefined : digest(options.metricsToken);
+  const discovery = options.discovery;
+  const collectorDigest = discovery?.collectorToken === undefined ? undefined : digest(discovery.collectorToken);
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    if (path === '/discovery/samples' && collectorDigest !== undefined && discovery !== undefined) {
+      if (req.method !== 'POST') return problem(res, 405, 'admin.method-not-allowed', 'Only POST is supported here.');
+      if (!hasToken(req.headers.authorization, collectorDigest)) {
+        res.setHeader('www-authenticate', 'Bearer realm="bulwark-collector"');
+        return problem(res, 401, 'admin.unauthenticated', 'A valid bearer token is required.');
+      }
+      return collectSamples(req, discovery, (status, body, isProblem = false) => {
+        if (res.headersSent) return;
+        if (isProblem) problem(res, status, (body as { ruleId: string }).ruleId, (body as { detail: string }).detail);
+        else json(res, status, body);
+      });
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return problem(res, 405, 'admin.method-not-allowed', 'Only GET is supported here.');
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') return options.isReady() ? json(res, 200, { status: 'ready' }) : json(res, 503, { status: 'not-ready' });
@@ -50,6 +67,13 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       if (minutes === undefined || count === undefined) return problem(res, 400, 'admin.bad-parameter', 'minutes must be 1-15 and count 1-1000.');
       options.hotKeys(minutes, count).then((stores) => json(res, 200, { minutes, stores }), () => problem(res, 503, 'admin.store-failed', 'The rate-limit store could not be read.'));
       return;
+    }
+    if (path === '/discovery/inventory' && discovery) {
+      if (tokenDigest !== undefined && !hasToken(req.headers.authorization, tokenDigest)) {
+        res.setHeader('www-authenticate', 'Bearer realm="bulwark-admin"');
+        return problem(res, 401, 'admin.unauthenticated', 'A valid bearer token is required.');
+      }
+      return json(res, 200, { operations: discovery.views() });
     }
     return problem(res, 404, 'admin.not-found', 'No such admin endpoint.');
   });

@@ -6,8 +6,10 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDetectCommand } from './commands/detect.js';
+import { registerDiscoverCommand } from './commands/discover.js';
 import { registerEventsCommand } from './commands/events.js';
 import { registerGrantsCommand } from './commands/grants.js';
+import { registerInventoryCommand } from './commands/inventory.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerPasswordsCommand } from './commands/passwords.js';
 import { registerRatelimitCommand } from './commands/ratelimit.js';
@@ -25,6 +27,8 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerAccessCommand,
   registerDetectCommand,
   registerAuditCommand,
+  registerDiscoverCommand,
+  registerInventoryCommand,
   registerRatelimitCommand,
 ];
 

@@ -2,6 +2,7 @@
 // this file composes them with the listener, route, store and logging sections.
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { Bytes, Duration } from '../core/config/schema-types.js';
+import { discoveryServiceSchema } from '../discovery/config.js';
 import { STAGES } from './stages/registry.js';
 import { stageConfigSchema } from './stage-config.js';
 
@@ -121,6 +122,7 @@ export const GatewayConfigSchema = Type.Object({
     accessLog: Type.Boolean({ default: true, description: 'one JSON line per request (no headers, no query string)' }),
     redactHeaders: Type.Array(Type.String(), { default: [], description: 'extra headers masked in logs and events' }),
   }, { additionalProperties: false, default: {} }),
+  discovery: discoveryServiceSchema,
   stages: stagesSchema(false),
   routes: Type.Array(Route, { minItems: 1, description: 'where requests go; the most specific host and longest prefix wins' }),
 }, { additionalProperties: false });

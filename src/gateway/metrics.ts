@@ -19,6 +19,10 @@ export interface GatewayMetrics {
   readonly rateLimitFallbacks: Counter<'route' | 'outcome'>;
   /** 1 while the shared rate-limit store (Redis) is connected, 0 while it is not; absent without one. */
   readonly rateLimitStoreUp: Gauge;
+  /** Traffic samples discovery learned from, or dropped because its queue was full. */
+  readonly discoverySamples: Counter<'outcome'>;
+  /** Operations in the learned inventory (set at each save). */
+  readonly discoveryOperations: Gauge;
   /** Gives the in-flight gauge its source; read at scrape time, not touched per request. */
   readInFlightFrom(source: () => number): void;
 }
@@ -67,6 +71,8 @@ export function createGatewayMetrics(): GatewayMetrics {
     eventsQueued: new Gauge({ name: 'bulwark_events_queued', help: 'Security events waiting to be written', registers }),
     rateLimitFallbacks: new Counter({ name: 'bulwark_ratelimit_store_fallbacks_total', help: 'Requests whose rate limits could not use the shared store: counted locally (local) or refused (closed)', labelNames: ['route', 'outcome'], registers }),
     rateLimitStoreUp: new Gauge({ name: 'bulwark_ratelimit_store_up', help: '1 while the shared rate-limit store (Redis) is connected', registers }),
+    discoverySamples: new Counter({ name: 'bulwark_discovery_samples_total', help: 'Traffic samples learned from (learned) or dropped because the queue was full (dropped)', labelNames: ['outcome'], registers }),
+    discoveryOperations: new Gauge({ name: 'bulwark_discovery_operations', help: 'Operations in the inventory learned from traffic', registers }),
     configReloads: new Counter({ name: 'bulwark_config_reloads_total', help: 'Configuration reloads by result', labelNames: ['result'], registers }),
     readInFlightFrom(source) {
       inFlightSource = source;

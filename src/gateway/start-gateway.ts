@@ -8,7 +8,8 @@ import type { SecurityEvent } from '../core/types.js';
 import { startAdminServer, type AdminServer } from '../admin/admin-server.js';
 import { createBatchedEventWriter } from '../events/batched-event-writer.js';
 import { startRetention } from '../events/retention.js';
-import { openEventStore, openGrantStore, openKeyStore, openUsageStore, type EventStore, type GrantStore, type KeyStore, type UsageStore } from '../store/index.js';
+import { openEventStore, openGrantStore, openInventoryStore, openKeyStore, openUsageStore, type EventStore, type GrantStore, type KeyStore, type UsageStore } from '../store/index.js';
+import { documentsOfConfig, startDiscoveryService, type DiscoveryService } from '../discovery/index.js';
 import { grantExpiredEvent } from '../events/audit-events.js';
 import { createUsageRecorder } from '../identity/index.js';
 import { createRateLimitServices, redactUrl } from '../ratelimit/index.js';
@@ -59,6 +60,8 @@ export interface RunningGateway {
   flushEvents(): Promise<void>;
   /** Writes the consumer usage counted so far to the usage store. */
   flushUsage(): Promise<void>;
+  /** The inventory learned from traffic; absent when discovery.enabled is false. */
+  readonly discovery: DiscoveryService | undefined;
   /** Graceful: stop accepting, let in-flight requests finish (up to shutdownTimeout), flush events. */
   close(): Promise<void>;
 }
@@ -112,11 +115,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     metrics.rateLimitStoreUp.set(0);
     if (!await rateLimits.connected()) logger.error({ redis: redactUrl(redis.url) }, 'rate-limit store not reachable at start; limits use their onStoreFailure policy until it is');
   }
+  const baseDir = options.configFile === undefined ? resolvePath(options.baseDir ?? '.') : dirname(resolvePath(options.configFile));
+  const discovery = config.discovery.enabled ? await startDiscovery(config, baseDir, logger, metrics) : undefined;
   const stageDeps: StageDeps = {
     logger, overload, isTrustedProxy: (ip) => trusted.matches(ip), usage, rateLimits,
     keyStore: () => (keyStore ??= options.keyStore ?? openKeyStore(config.store)), grantStore: grants,
+    ...(discovery ? { discovery: discovery.queue } : {}),
   };
-  const baseDir = options.configFile === undefined ? resolvePath(options.baseDir ?? '.') : dirname(resolvePath(options.configFile));
   let initial;
   try {
     initial = compileRuntime(config, stageDeps, upstreams, await loadRuntimeDocuments(config, baseDir));
@@ -127,6 +132,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await usage.close();
     await sink.close();
     await rateLimits.close();
+    await discovery?.close();
     if (!options.eventStore) await eventStore.close();
     throw error;
   }
@@ -155,6 +161,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       admin = await startAdminServer({
         host: config.admin.host, port: config.admin.port, registry: metrics.registry, isReady: () => isReady,
         hotKeys: (minutes, count) => rateLimits.hotKeys(minutes, count),
+        ...(discovery ? { discovery: { queue: discovery.queue, views: () => discovery.discovery.views(), ...(config.discovery.collectorToken === undefined ? {} : { collectorToken: config.discovery.collectorToken }) } } : {}),
         ...(config.admin.metricsToken === undefined ? {} : { metricsToken: config.admin.metricsToken }),
       });
     }
@@ -166,6 +173,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await sink.close();
     await upstreams.closeAll();
     await rateLimits.close();
+    await discovery?.close();
     if (!options.eventStore) await eventStore.close();
     throw error;
   }
@@ -236,6 +244,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await sink.close();
     await upstreams.closeAll();
     await rateLimits.close();
+    await discovery?.close();
     if (!options.eventStore) await eventStore.close();
     if (!options.keyStore) await keyStore?.close();
     await usage.close();
@@ -245,7 +254,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   }
 
   return {
-    listeners, metrics, gateway, eventStore,
+    listeners, metrics, gateway, eventStore, discovery,
     get adminUrl() {
       return admin?.url;
     },
@@ -256,3 +265,22 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   };
 }
 
+
+/** Discovery with its own store connection; the documents the routes enforce give known templates. */
+async function startDiscovery(config: GatewayConfig, baseDir: string, logger: Logger, metrics: GatewayMetrics): Promise<DiscoveryService> {
+  // An unreadable document is reported by compileRuntime with its problems; discovery just starts without it.
+  const documents = await documentsOfConfig(config, baseDir).catch(() => []);
+  const store = openInventoryStore(config.store);
+  const service = await startDiscoveryService({
+    config: config.discovery, store, documents, logger,
+    onSample: (outcome, count) => metrics.discoverySamples.labels(outcome).inc(count),
+    onOperations: (count) => metrics.discoveryOperations.set(count),
+  });
+  return {
+    ...service,
+    async close() {
+      await service.close();
+      await store.close();
+    },
+  };
+}

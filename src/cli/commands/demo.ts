@@ -47,6 +47,7 @@ export function registerDemoCommand(program: Command): void {
         `  admin       ${running.adminUrl ?? 'disabled'}/healthz  /readyz`,
         `  metrics     ${running.adminUrl ?? 'disabled'}/metrics`,
         `  events      SQLite ${resolve(options.db)}  (npx bulwark events --db ${options.db})`,
+        `  inventory   learned from the traffic  (npx bulwark inventory list --db ${options.db}; inventory diff --db ${options.db} --openapi demo/openapi.yaml)`,
         `  config      ${file}`,
         '',
         'Try:',

@@ -5,6 +5,7 @@
 // sensitive fields (the schemas are built without them), masked samples only in the extension.
 import type { OperationView, ParameterView } from '../inventory/operation-view.js';
 import { securityOf, type SecurityScheme } from './security-schemes.js';
+import { isTransportHeader } from '../inventory/transport-headers.js';
 
 export interface ExportOptions {
   readonly title?: string;
@@ -15,15 +16,6 @@ export interface ExportOptions {
   readonly withTrafficFacts?: boolean;
 }
 
-/** Request headers that are the transport's, the browser's or a proxy's, not the API's parameters. */
-const INFRASTRUCTURE_HEADERS = new Set([
-  'accept', 'accept-encoding', 'accept-language', 'accept-charset', 'authorization', 'cache-control', 'connection', 'content-length',
-  'content-type', 'content-encoding', 'cookie', 'host', 'keep-alive', 'origin', 'pragma', 'proxy-authorization', 'referer', 'te',
-  'trailer', 'transfer-encoding', 'upgrade', 'user-agent', 'via', 'forwarded', 'x-forwarded-for', 'x-forwarded-host',
-  'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'x-request-id', 'traceparent', 'tracestate', 'expect', 'if-none-match',
-  'if-modified-since', 'if-match', 'if-unmodified-since', 'range', 'dnt', 'priority', 'sec-fetch-site', 'sec-fetch-mode',
-  'sec-fetch-dest', 'sec-fetch-user', 'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform', 'upgrade-insecure-requests',
-]);
 
 export function exportOpenApi(operations: readonly OperationView[], options: ExportOptions = {}): Record<string, unknown> {
   const schemes = new Map<string, SecurityScheme>();
@@ -65,7 +57,7 @@ function operationObject(view: OperationView, operationId: string, schemes: Map<
 
 /** Path parameters, and the others an API defines (not transport headers; credentials are security). */
 function isApiParameter(parameter: ParameterView): boolean {
-  return parameter.in !== 'header' || !INFRASTRUCTURE_HEADERS.has(parameter.name);
+  return parameter.in !== 'header' || !isTransportHeader(parameter.name);
 }
 
 function parameterObject(parameter: ParameterView): Record<string, unknown> {

@@ -50,7 +50,7 @@ export interface CompareOptions {
   /** Documents of earlier versions: their operations missing from the current ones are removed ones. */
   readonly previous?: readonly ApiModel[];
   /** Schema comparison (documented, observed) → differences; without it no drift is reported. */
-  readonly compareSchemas?: (documented: JsonSchema, observed: JsonSchema) => readonly SchemaDifference[];
+  readonly compareSchemas?: (documented: JsonSchema, observed: JsonSchema, direction: 'request' | 'response') => readonly SchemaDifference[];
   /** Headers never reported as shadow parameters (transport, credentials). */
   readonly ignoredHeaders?: ReadonlySet<string>;
 }
@@ -97,17 +97,17 @@ function driftOf(view: OperationView, spec: OperationSpec, compare: NonNullable<
   const found: DriftFinding[] = [];
   for (const body of view.requestBodies) {
     const media = spec.requestBody?.content.find((content) => content.mediaType === body.contentType);
-    if (media?.schema !== undefined && body.schema !== undefined) found.push(...compare(media.schema as JsonSchema, body.schema).map((difference) => ({ ...difference, where: `request ${body.contentType}` })));
+    if (media?.schema !== undefined && body.schema !== undefined) found.push(...compare(media.schema as JsonSchema, body.schema, 'request').map((difference) => ({ ...difference, where: `request ${body.contentType}` })));
   }
   for (const response of view.responses) {
     const documented = spec.responses.find((candidate) => candidate.status === response.status) ?? spec.responses.find((candidate) => candidate.status === `${response.status[0] ?? ''}XX`);
     const media = documented?.content.find((content) => content.mediaType === response.contentType);
-    if (media?.schema !== undefined && response.schema !== undefined) found.push(...compare(media.schema as JsonSchema, response.schema).map((difference) => ({ ...difference, where: `response ${response.status} ${response.contentType}` })));
+    if (media?.schema !== undefined && response.schema !== undefined) found.push(...compare(media.schema as JsonSchema, response.schema, 'response').map((difference) => ({ ...difference, where: `response ${response.status} ${response.contentType}` })));
   }
   for (const parameter of view.parameters) {
     const documented = spec.parameters.find((candidate) => candidate.in === parameter.in && candidate.name === parameter.name);
     if (documented !== undefined && typeof documented.schema === 'object' && documented.schema !== null) {
-      found.push(...compare(documented.schema as JsonSchema, parameter.schema).map((difference) => ({ ...difference, where: `${parameter.in} ${parameter.name}` })));
+      found.push(...compare(documented.schema as JsonSchema, parameter.schema, 'request').map((difference) => ({ ...difference, where: `${parameter.in} ${parameter.name}` })));
     }
   }
   return found;

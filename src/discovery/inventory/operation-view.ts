@@ -39,7 +39,7 @@ export interface AuthView {
 export interface SensitiveFieldView {
   readonly direction: 'request' | 'response';
   readonly in: ParameterIn | 'body';
-  /** Parameter name, or JSON pointer inside the body (array items as `/-`). */
+  /** Parameter name, or JSON pointer inside the body (array items are written as a star segment). */
   readonly name: string;
   readonly types: readonly string[];
   /** A masked example (`j***@e***.com`); never the value. */

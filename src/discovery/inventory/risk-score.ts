@@ -2,6 +2,7 @@
 // adds up what the OWASP API Top 10 (2023) says makes an endpoint dangerous: data worth stealing
 // (API3), no or weak authentication (API2), writes and object ids (API1, API5), being undocumented or
 // deprecated yet called (API9), credentials in URLs (API2), and errors that leak (API8).
+import type { BuiltinSensitiveType } from '../sensitive/index.js';
 import type { OperationStatus } from './compare-documents.js';
 import type { OperationView } from './operation-view.js';
 
@@ -17,7 +18,9 @@ export interface RiskScore {
 }
 
 /** Sensitive types whose exposure is a breach on its own (payment, government ids, credentials). */
-const CRITICAL_TYPES = new Set(['payment-card', 'iban', 'us-ssn', 'uk-nino', 'ca-sin', 'nl-bsn', 'es-dni', 'in-aadhaar', 'fr-nir', 'password', 'secret', 'api-key', 'jwt']);
+const CRITICAL_TYPES: ReadonlySet<string> = new Set<BuiltinSensitiveType>([
+  'payment-card', 'card-security-code', 'iban', 'us-ssn', 'uk-nino', 'ca-sin', 'nl-bsn', 'es-dni', 'in-aadhaar', 'password', 'secret', 'api-key', 'jwt',
+]);
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function riskScore(view: OperationView, status?: OperationStatus): RiskScore {

@@ -1,0 +1,196 @@
+// Discovery: traffic samples in, a live inventory out. Each sample is placed on a path template (the
+// path learner), then teaches its operation's record; records whose template the learner has since
+// merged (literals that turned out to be ids) are folded into the merged one. The inventory is saved
+// to the store incrementally (only operations that changed) and loaded back after a restart.
+import type { TrafficSample } from '../core/types.js';
+import type { InventoryStore, StoredOperation } from '../store/index.js';
+import { createPathLearner, type KnownTemplate, type PathCorrection, type PathLearner, type PathLearnerState } from './paths/index.js';
+import { createSensitiveClassifier, type SensitiveConfig } from './sensitive/index.js';
+import { createRecord, DEFAULT_RECORD_LIMITS, observeSample, type OperationRecord, type RecordDeps, type RecordLimits } from './inventory/operation-record.js';
+import { mergeRecord, recordFromState, recordToState } from './inventory/record-state.js';
+import { recordView } from './inventory/record-view.js';
+import type { OperationView } from './inventory/operation-view.js';
+
+export interface DiscoveryOptions {
+  /** Templates of the documents the gateway enforces or the user gives: matched first. */
+  readonly knownTemplates?: readonly KnownTemplate[];
+  readonly corrections?: readonly PathCorrection[];
+  readonly sensitive?: Partial<SensitiveConfig>;
+  readonly limits?: Partial<RecordLimits> & { readonly maxOperations?: number };
+  readonly store?: InventoryStore;
+}
+
+export interface DiscoveryStats {
+  readonly samples: number;
+  readonly operations: number;
+  /** Samples of new operations refused because maxOperations was reached. */
+  readonly overflow: number;
+  /** Operations changed since the last save. */
+  readonly dirty: number;
+}
+
+export interface Discovery {
+  ingest(sample: TrafficSample): void;
+  /** The inventory now, one view per operation, ordered by host, template, method. */
+  views(): OperationView[];
+  /** Reads what the store holds (at start); samples ingested before are kept. */
+  load(): Promise<{ operations: number; skipped: number }>;
+  /** Writes the operations that changed since the last save. */
+  save(): Promise<number>;
+  correct(correction: PathCorrection): void;
+  stats(): DiscoveryStats;
+  readonly paths: PathLearner;
+}
+
+const DEFAULT_MAX_OPERATIONS = 20_000;
+/** Top-level keys of a JSON answer that make up its shape (the learner compares shapes of siblings). */
+const SHAPE_KEYS = 12;
+
+export function createDiscovery(options: DiscoveryOptions = {}): Discovery {
+  const deps: RecordDeps = { classifier: createSensitiveClassifier(options.sensitive ?? {}), limits: { ...DEFAULT_RECORD_LIMITS, ...options.limits } };
+  const maxOperations = options.limits?.maxOperations ?? DEFAULT_MAX_OPERATIONS;
+  const learnerOptions = { knownTemplates: options.knownTemplates ?? [], corrections: options.corrections ?? [] };
+  let paths = createPathLearner(learnerOptions);
+  const records = new Map<string, OperationRecord>();
+  const dirty = new Set<string>();
+  const removed = new Set<string>();
+  let samples = 0;
+  let overflow = 0;
+  let templatesVersion = '';
+
+  function recordFor(host: string, method: string, template: string, time: string): OperationRecord | undefined {
+    const id = idOf(host, method, template);
+    let record = records.get(id);
+    if (record === undefined) {
+      if (records.size >= maxOperations) return undefined;
+      record = createRecord(host, method, template, deps, time);
+      records.set(id, record);
+      removed.delete(id);
+    }
+    dirty.add(id);
+    return record;
+  }
+
+  function ingest(sample: TrafficSample): void {
+    samples++;
+    const method = sample.method.toUpperCase();
+    const learned = paths.learn(method, sample.path, shapeOf(sample));
+    const record = recordFor(hostOf(sample), method, learned.template, sample.time);
+    if (record === undefined) {
+      overflow++;
+      return;
+    }
+    record.examplePath ??= sample.path;
+    observeSample(record, sample, learned.params, deps);
+  }
+
+  /** Folds records whose template the learner has merged into the template their paths have now. */
+  function consolidate(): void {
+    const templates = paths.templates();
+    const version = templates.map((info) => info.template).join('\n');
+    if (version === templatesVersion) return;
+    templatesVersion = version;
+    const current = new Set(templates.map((info) => info.template));
+    for (const [id, record] of [...records]) {
+      if (current.has(record.template) || record.examplePath === undefined) continue;
+      const template = paths.learn(record.method, record.examplePath).template;
+      if (template === record.template) continue;
+      records.delete(id);
+      dirty.delete(id);
+      removed.add(id);
+      const target = recordFor(record.host, record.method, template, record.firstSeen);
+      if (target === undefined) continue;
+      target.examplePath ??= record.examplePath;
+      mergeRecord(target, record, deps);
+    }
+  }
+
+  return {
+    ingest,
+    get paths() {
+      return paths;
+    },
+    views() {
+      consolidate();
+      return [...records.values()].sort(byPlace).map(recordView);
+    },
+    correct(correction) {
+      paths.correct(correction);
+    },
+    stats: () => ({ samples, operations: records.size, overflow, dirty: dirty.size }),
+    async load() {
+      if (options.store === undefined) return { operations: 0, skipped: 0 };
+      const stored = await options.store.loadInventory();
+      const state = stored.state.get('paths') as PathLearnerState | undefined;
+      if (state !== undefined) paths = createPathLearner({ ...learnerOptions, state });
+      let skipped = 0;
+      for (const operation of stored.operations) {
+        if (records.has(operation.id)) continue;
+        try {
+          records.set(operation.id, recordFromState(operation, operation.data, deps));
+        } catch {
+          skipped++; // a record this version cannot read: relearned from traffic
+        }
+      }
+      templatesVersion = '';
+      return { operations: stored.operations.length - skipped, skipped };
+    },
+    async save() {
+      if (options.store === undefined) return 0;
+      consolidate();
+      const upsert: StoredOperation[] = [];
+      for (const id of dirty) {
+        const record = records.get(id);
+        if (record === undefined) continue;
+        upsert.push({ id, host: record.host, method: record.method, template: record.template, firstSeen: record.firstSeen, lastSeen: record.lastSeen, calls: record.calls, data: recordToState(record) });
+      }
+      const remove = [...removed];
+      await options.store.saveInventory({ state: { paths: paths.toJSON() }, upsert, remove });
+      dirty.clear();
+      removed.clear();
+      return upsert.length;
+    },
+  };
+}
+
+function idOf(host: string, method: string, template: string): string {
+  return `${method} ${host} ${template}`;
+}
+
+function byPlace(left: OperationRecord, right: OperationRecord): number {
+  return left.host.localeCompare(right.host) || left.template.localeCompare(right.template) || left.method.localeCompare(right.method);
+}
+
+/** The sample's host, lowercase, without the port. */
+function hostOf(sample: TrafficSample): string {
+  const host = (sample.host ?? sample.requestHeaders.host ?? '').toLowerCase();
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  const colon = host.indexOf(':');
+  return colon === -1 ? host : host.slice(0, colon);
+}
+
+/** Status class, answer type and the answer's top-level keys: what siblings with the same meaning share. */
+function shapeOf(sample: TrafficSample): string {
+  const body = sample.responseBody;
+  const value = body?.value;
+  let keys = '';
+  if (typeof value === 'object' && value !== null) {
+    keys = Array.isArray(value) ? '[]' : Object.keys(value).slice(0, SHAPE_KEYS).sort().join(',');
+  }
+  return `${Math.floor(sample.status / 100)}|${body?.contentType ?? ''}|${keys}`;
+}
+
+/**
+ * Loads what discovery loads on first use (the English word list, phone-number metadata) and warms
+ * the learners, so the first sampled request does not hold the event loop for most of a second.
+ */
+export function warmUpDiscovery(): void {
+  const discovery = createDiscovery();
+  discovery.ingest({
+    requestId: 'warm-up', time: new Date(0).toISOString(), route: '', method: 'POST', path: '/warm-up/orders/octocat', status: 200, durationMs: 0,
+    query: [['page', '1']], requestHeaders: { host: 'warm-up', authorization: 'Basic d2FybTp1cA==' }, responseHeaders: {},
+    requestBody: { contentType: 'application/json', size: 0, value: { phone: '+14155552671', email: 'warm@example.com', card: '4111111111111111' } },
+    responseBody: { contentType: 'application/json', size: 0, value: { id: 1, createdAt: '2026-01-01T00:00:00Z' } },
+  });
+  discovery.views();
+}

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addMember, addShape, createParam, createStatic } from './path-node.js';
+import { mergeNode } from './tree-merge.js';
+
+test('merging adds counts, unions sets and members, and merges twin children recursively', () => {
+  const target = createParam('');
+  const source = createStatic('octocat', 'users', 1);
+  target.hits = 2;
+  source.hits = 3;
+  target.methods = new Set(['GET']);
+  source.methods = new Set(['POST']);
+  addShape(source, 'user', true);
+  addMember(source, 'inner', { method: 'GET', path: '/x' });
+  const targetRepos = createStatic('repos', 'octocat', 2);
+  const sourceRepos = createStatic('repos', 'octocat', 2);
+  targetRepos.hits = 1;
+  sourceRepos.hits = 4;
+  target.statics = new Map([['repos', targetRepos]]);
+  source.statics = new Map([['repos', sourceRepos], ['gists', createStatic('gists', 'octocat', 2)]]);
+  const freed = mergeNode(target, source);
+  assert.equal(freed, 2, 'the source and its twin repos node');
+  assert.equal(target.hits, 5);
+  assert.deepEqual([...target.methods], ['GET', 'POST']);
+  assert.deepEqual([...target.ownShapes ?? []], ['user']);
+  assert.deepEqual(target.members?.map((member) => member.value), ['inner']);
+  assert.equal(targetRepos.hits, 5);
+  assert.deepEqual([...target.statics?.keys() ?? []], ['repos', 'gists']);
+  assert.equal(source.detached, true);
+  assert.equal(sourceRepos.detached, true);
+});
