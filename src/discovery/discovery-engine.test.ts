@@ -98,3 +98,18 @@ test('literals that turn out to be values (user names) fold into one operation w
   assert.match(views[0]!.template, /^\/profiles\/\{[a-z]+\}$/);
   assert.equal(views[0]!.calls, 40, 'the calls made while the names were still literals are kept');
 });
+
+test('the stored path state keeps no sensitive value from a path', async () => {
+  const store = openSqliteInventoryStore({ path: ':memory:' });
+  try {
+    const discovery = createDiscovery({ store });
+    discovery.ingest(sample('GET', '/users/alice.smith@example.com/orders'));
+    discovery.ingest(sample('GET', '/cards/4111111111111111'));
+    await discovery.save();
+    const stored = JSON.stringify([...(await store.loadInventory()).state.values()]);
+    assert.ok(!stored.includes('alice.smith@example.com') && !stored.includes('4111111111111111'), stored.slice(0, 400));
+    assert.ok(stored.includes('xxxxx.xxxxx@xxxxxxx.xxx'), 'the form survives');
+  } finally {
+    await store.close();
+  }
+});

@@ -145,12 +145,42 @@ export function createDiscovery(options: DiscoveryOptions = {}): Discovery {
         upsert.push({ id, host: record.host, method: record.method, template: record.template, firstSeen: record.firstSeen, lastSeen: record.lastSeen, calls: record.calls, data: recordToState(record) });
       }
       const remove = [...removed];
-      await options.store.saveInventory({ state: { paths: paths.toJSON() }, upsert, remove });
+      await options.store.saveInventory({ state: { paths: withoutSensitiveSegments(paths.toJSON(), deps) }, upsert, remove });
       dirty.clear();
       removed.clear();
       return upsert.length;
     },
   };
+}
+
+/**
+ * The path learner keeps one example request per node (to replay a merge when it is split); a path
+ * can carry sensitive values (`/users/alice@example.com`). Before the state is stored, every segment
+ * the classifier flags is replaced letter for letter (`xxxxx@xxxxxxx.xxx`, digits by 0): its form
+ * survives, its value does not.
+ */
+function withoutSensitiveSegments(state: PathLearnerState, deps: RecordDeps): PathLearnerState {
+  const masked = new Map<string, string>();
+  const maskPath = (path: string): string => {
+    let result = masked.get(path);
+    if (result !== undefined) return result;
+    result = path.split('/').map((segment) => {
+      let decoded = segment;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        // malformed escapes: classified as they are
+      }
+      return segment !== '' && deps.classifier.classify(undefined, decoded).length > 0 ? segment.replace(/[A-Za-z]/g, 'x').replace(/[0-9]/g, '0') : segment;
+    }).join('/');
+    masked.set(path, result);
+    return result;
+  };
+  return JSON.parse(JSON.stringify(state), (key, value: unknown) => {
+    if (key === 'path' && typeof value === 'string') return maskPath(value);
+    if (key === 'value' && typeof value === 'string' && deps.classifier.classify(undefined, value).length > 0) return value.replace(/[A-Za-z]/g, 'x').replace(/[0-9]/g, '0');
+    return value;
+  }) as PathLearnerState;
 }
 
 function idOf(host: string, method: string, template: string): string {
