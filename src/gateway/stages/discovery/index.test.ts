@@ -102,3 +102,16 @@ test('config: the rate is between 0 and 1', () => {
   assert.ok(stageConfigProblems(discoveryStage, { sampleRate: 1.5 }).length > 0);
   assert.deepEqual(stageConfigProblems(discoveryStage, { sampleRate: 0.5, maxBodyBytes: '1mb' }), []);
 });
+
+test('calls to deprecated or undocumented operations are always sampled, whatever the rate', async () => {
+  const sink = collector();
+  const stage = createTestStage(discoveryStage, { sampleRate: 0.000001 }, { discovery: sink });
+  const deprecated = { kind: 'found', params: {}, value: { spec: { deprecated: true } } } as unknown as RequestContext['contract'];
+  const current = { kind: 'found', params: {}, value: { spec: { deprecated: false } } } as unknown as RequestContext['contract'];
+  for (const contract of [deprecated, { kind: 'not-found' } as RequestContext['contract'], current]) {
+    const ctx = context({ method: 'GET', headers: {}, query: '', contract });
+    await stage.onRequest!(ctx);
+    respond(stage, ctx, { status: 200, headers: {}, isLocal: false });
+  }
+  assert.equal(sink.samples.length, 2);
+});

@@ -29,7 +29,11 @@ export const discoveryStage = defineStage<DiscoveryConfig>({
     const drafts = new WeakMap<RequestContext, Draft>();
     return {
       onRequest(ctx) {
-        if (config.sampleRate < 1 && Math.random() >= config.sampleRate) return CONTINUE;
+        // Every call to a zombie (deprecated) or shadow (undocumented, let through in monitor mode)
+        // operation counts; the others are sampled.
+        const contract = ctx.contract;
+        const isOffDocument = contract !== undefined && (contract.kind !== 'found' || contract.value.spec.deprecated);
+        if (!isOffDocument && config.sampleRate < 1 && Math.random() >= config.sampleRate) return CONTINUE;
         const draft = startDraft(ctx, config);
         drafts.set(ctx, draft);
         (ctx.onFinish ??= []).push(() => {
