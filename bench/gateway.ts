@@ -58,14 +58,16 @@ interface TargetSpec {
   redis?: boolean;
 }
 
-const NO_STAGES = { ip: { enabled: false }, headers: { enabled: false }, limits: { enabled: false }, access: { enabled: false }, threats: { enabled: false } };
+const NO_STAGES = { ip: { enabled: false }, headers: { enabled: false }, limits: { enabled: false }, access: { enabled: false }, threats: { enabled: false }, discovery: { enabled: false } };
 // Documentation ranges and an IPv6 prefix: never the client (127.0.0.1), but matched on every request.
 const THIS_ISSUE_STAGES = {
   ip: { deny: ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/32'] },
   headers: {},
   limits: {},
-  // Measured on its own target (bulwark-threats) so the earlier targets keep measuring what they did.
+  // Measured on their own targets (bulwark-threats, bulwark-discovery) so the earlier targets keep
+  // measuring what they did.
   threats: { enabled: false },
+  discovery: { enabled: false },
 };
 const SILENT = { level: 'silent', accessLog: false };
 /** The Redis the ratelimit target shares its counters in: one of the bench's own (see startRedis). */
@@ -120,6 +122,9 @@ const ALL_TARGETS: TargetSpec[] = [
     id: 'bulwark-identity-nogrants', label: 'Bulwark, stages + identity (grants off) + access', kind: 'bulwark', logging: SILENT,
     stages: { ...IDENTITY_STAGES, identity: { ...IDENTITY_STAGES.identity, grants: { enabled: false } } },
   },
+  // The stages plus discovery (issue 8) at its default sample rate: sampled requests and answers are
+  // buffered, parsed and learned from.
+  { id: 'bulwark-discovery', label: 'Bulwark, stages + discovery (default rate)', kind: 'bulwark', stages: { ...THIS_ISSUE_STAGES, discovery: {} }, logging: SILENT },
   {
     id: 'bulwark-stages-log', label: 'Bulwark, stages + access log', kind: 'bulwark', stages: THIS_ISSUE_STAGES,
     logging: { level: 'info', accessLog: true },
