@@ -1,10 +1,12 @@
 // How `bulwark discover` and `bulwark inventory` print an inventory: a table worst risk first, one
 // operation in detail, the comparison with documents, and the OpenAPI export written as YAML or JSON.
 import { writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { stringify } from 'yaml';
 import { BulwarkError } from '../core/errors.js';
-import type { DocumentComparison, OperationView } from '../discovery/index.js';
-import { riskScore } from '../discovery/index.js';
+import type { ApiModel } from '../contract/index.js';
+import { compareWithDocuments, documentsOfConfig, loadDocuments, riskScore, type DocumentComparison, type OperationView } from '../discovery/index.js';
+import { loadGatewayConfig } from '../gateway/index.js';
 import { escapeUnsafe, formatTable } from './terminal-text.js';
 
 export interface InventoryRow {
@@ -18,6 +20,27 @@ export function inventoryRows(views: readonly OperationView[], comparison?: Docu
   const plain = new Map(comparison?.operations.map((each) => [each.view, each.status]));
   return views.map((view) => ({ view, ...(statusOf.has(view) ? { status: statusOf.get(view)! } : {}), risk: riskScore(view, plain.get(view)).score }))
     .sort((left, right) => right.risk - left.risk || left.view.template.localeCompare(right.view.template) || left.view.method.localeCompare(right.view.method));
+}
+
+/** The documents a command compares with: --openapi files and the -c config's routes' documents, and --previous versions. */
+export interface ComparedDocuments {
+  readonly current: readonly ApiModel[];
+  readonly previous: readonly ApiModel[];
+}
+
+export async function loadComparedDocuments(options: { openapi?: string[]; previous?: string[]; config?: string }): Promise<ComparedDocuments> {
+  const fromConfig = options.config === undefined ? [] : await documentsOfConfig(loadGatewayConfig(options.config), dirname(resolvePath(options.config)));
+  return { current: [...await loadDocuments(options.openapi ?? []), ...fromConfig], previous: await loadDocuments(options.previous ?? []) };
+}
+
+/** The comparison, or undefined when there is no current document to compare with. */
+export function compareViews(views: readonly OperationView[], documents: ComparedDocuments): DocumentComparison | undefined {
+  return documents.current.length > 0 ? compareWithDocuments(views, documents.current, { previous: documents.previous }) : undefined;
+}
+
+/** The rows as JSON: each operation with its risk and, when compared, its documented status. */
+export function inventoryJson(rows: readonly InventoryRow[]): unknown[] {
+  return rows.map((row) => ({ ...row.view, risk: row.risk, ...(row.status !== undefined ? { documented: row.status } : {}) }));
 }
 
 export function inventoryTable(rows: readonly InventoryRow[]): string {

@@ -3,6 +3,7 @@
 // merged (literals that turned out to be ids) are folded into the merged one. The inventory is saved
 // to the store incrementally (only operations that changed) and loaded back after a restart.
 import type { TrafficSample } from '../core/types.js';
+import { hostOf } from '../gateway/index.js';
 import type { InventoryStore, StoredOperation } from '../store/index.js';
 import { createPathLearner, type KnownTemplate, type PathCorrection, type PathLearner, type PathLearnerState } from './paths/index.js';
 import { createSensitiveClassifier, type SensitiveConfig } from './sensitive/index.js';
@@ -73,7 +74,7 @@ export function createDiscovery(options: DiscoveryOptions = {}): Discovery {
     samples++;
     const method = sample.method.toUpperCase();
     const learned = paths.learn(method, sample.path, shapeOf(sample));
-    const record = recordFor(hostOf(sample), method, learned.template, sample.time);
+    const record = recordFor(hostOf(sample.host ?? sample.requestHeaders.host), method, learned.template, sample.time);
     if (record === undefined) {
       overflow++;
       return;
@@ -187,14 +188,6 @@ function idOf(host: string, method: string, template: string): string {
 
 function byPlace(left: OperationRecord, right: OperationRecord): number {
   return left.host.localeCompare(right.host) || left.template.localeCompare(right.template) || left.method.localeCompare(right.method);
-}
-
-/** The sample's host, lowercase, without the port. */
-function hostOf(sample: TrafficSample): string {
-  const host = (sample.host ?? sample.requestHeaders.host ?? '').toLowerCase();
-  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
-  const colon = host.indexOf(':');
-  return colon === -1 ? host : host.slice(0, colon);
 }
 
 /**

@@ -64,19 +64,19 @@ export async function startDiscoveryService(options: DiscoveryServiceOptions): P
   }, config.saveInterval);
   timer.unref();
 
+  async function flush(): Promise<void> {
+    queue.drain();
+    await saving;
+    await save();
+  }
+
   return {
     queue,
     discovery,
-    async flush() {
-      queue.drain();
-      await saving;
-      await save();
-    },
+    flush,
     async close() {
       clearInterval(timer);
-      queue.drain();
-      await saving;
-      await save();
+      await flush();
     },
   };
 }

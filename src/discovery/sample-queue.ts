@@ -28,14 +28,20 @@ export function createSampleQueue(consume: (batch: readonly TrafficSample[]) => 
   const capacity = options.capacity ?? 10_000;
   const batchSize = options.batchSize ?? 256;
   let queue: TrafficSample[] = [];
+  /** Samples before `head` were handed over; the array is replaced once it is all handed over. */
+  let head = 0;
   let dropped = 0;
   let isScheduled = false;
+  const pending = (): number => queue.length - head;
 
   function drainSome(): void {
     isScheduled = false;
-    const batch = queue.length <= batchSize ? queue : queue.slice(0, batchSize);
-    queue = queue.length <= batchSize ? [] : queue.slice(batchSize);
-    if (queue.length > 0) schedule();
+    const batch = queue.slice(head, head + batchSize);
+    head += batch.length;
+    if (head >= queue.length) {
+      queue = [];
+      head = 0;
+    } else schedule();
     if (batch.length > 0) consume(batch);
   }
 
@@ -47,13 +53,13 @@ export function createSampleQueue(consume: (batch: readonly TrafficSample[]) => 
 
   return {
     get pending() {
-      return queue.length;
+      return pending();
     },
     get dropped() {
       return dropped;
     },
     submit(sample) {
-      if (queue.length >= capacity) {
+      if (pending() >= capacity) {
         dropped++;
         options.onDrop?.();
         return false;
@@ -63,7 +69,7 @@ export function createSampleQueue(consume: (batch: readonly TrafficSample[]) => 
       return true;
     },
     drain() {
-      while (queue.length > 0) drainSome();
+      while (pending() > 0) drainSome();
     },
   };
 }

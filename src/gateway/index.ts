@@ -5,4 +5,5 @@ export { GatewayConfigSchema, type GatewayConfig, type RouteConfig } from './gat
 export { compileRuntime, loadRuntimeDocuments } from './runtime.js';
 export { createUpstreamRegistry } from './upstreams.js';
 export { fixedOverload } from './overload.js';
+export { hostOf } from './host-header.js';
 export { STAGES } from './stages/registry.js';

@@ -2,18 +2,13 @@
 // logs), prints it worst risk first, compares it with OpenAPI documents (shadow, zombie, drift) and
 // exports it as OpenAPI 3.1; with --save it is added to the inventory the gateway keeps.
 import { existsSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import type { ApiModel } from '../../contract/index.js';
 import { BulwarkError } from '../../core/errors.js';
-import {
-  compareSchemas, compareWithDocuments, createDiscovery, documentsOfConfig, exportOpenApi, knownTemplatesOf, loadDocuments, scanTrafficFile,
-  type DocumentComparison, type SourceSummary, type TrafficFormat,
-} from '../../discovery/index.js';
-import { loadGatewayConfig } from '../../gateway/index.js';
+import { createDiscovery, exportOpenApi, knownTemplatesOf, scanTrafficFile, type DocumentComparison, type SourceSummary, type TrafficFormat } from '../../discovery/index.js';
 import { openInventoryStore } from '../../store/index.js';
 import { databasePath, DEFAULT_DB } from '../database-path.js';
-import { comparisonReport, inventoryRows, inventoryTable, writeDocument } from '../inventory-report.js';
+import { compareViews, comparisonReport, inventoryJson, inventoryRows, inventoryTable, loadComparedDocuments, writeDocument } from '../inventory-report.js';
 import { escapeUnsafe, toSafeJson } from '../terminal-text.js';
 
 interface DiscoverOptions {
@@ -69,11 +64,10 @@ async function discover(files: readonly string[], options: DiscoverOptions): Pro
     ...(options.envoy ?? []).map((file): [string, TrafficFormat] => [file, 'envoy']),
   ];
   if (inputs.length === 0) throw new BulwarkError('CLI_ARGUMENT_INVALID', 'give at least one traffic file: bulwark discover <file> or --har / --nginx / --envoy <file>');
-  const current = [...await loadDocuments(options.openapi ?? []), ...(options.config === undefined ? [] : await documentsOfConfig(loadGatewayConfig(options.config), dirname(resolvePath(options.config))))];
-  const previous = await loadDocuments(options.previous ?? []);
+  const documents = await loadComparedDocuments(options);
   const store = options.save === true ? openInventoryStore({ sqlite: { path: databasePath(options) } }) : undefined;
   try {
-    const discovery = createDiscovery({ knownTemplates: knownTemplatesOf(current), ...(store ? { store } : {}) });
+    const discovery = createDiscovery({ knownTemplates: knownTemplatesOf(documents.current), ...(store ? { store } : {}) });
     if (store) await discovery.load();
     const summaries: (SourceSummary & { file: string })[] = [];
     for (const [file, format] of inputs) {
@@ -81,10 +75,10 @@ async function discover(files: readonly string[], options: DiscoverOptions): Pro
       summaries.push({ file, ...await scanTrafficFile(file, (sample) => discovery.ingest(sample), format) });
     }
     const views = discovery.views();
-    const comparison = current.length > 0 ? compareWithDocuments(views, current, { previous, compareSchemas: (documented, observed, direction) => compareSchemas(documented, observed, '', { direction }) }) : undefined;
+    const comparison = compareViews(views, documents);
     if (options.output !== undefined) writeDocument(options.output, exportOpenApi(views, { title: options.title ?? 'Discovered API' }), '--output');
     if (store) await discovery.save();
-    process.stdout.write(options.json === true ? toSafeJson(jsonReport(views, comparison, summaries)) : textReport(views, comparison, summaries, current, options));
+    process.stdout.write(options.json === true ? toSafeJson(jsonReport(views, comparison, summaries)) : textReport(views, comparison, summaries, documents.current, options));
   } finally {
     await store?.close();
   }
@@ -105,7 +99,7 @@ function textReport(views: Parameters<typeof inventoryRows>[0], comparison: Docu
 function jsonReport(views: Parameters<typeof inventoryRows>[0], comparison: DocumentComparison | undefined, summaries: readonly (SourceSummary & { file: string })[]): unknown {
   return {
     sources: summaries,
-    operations: inventoryRows(views, comparison).map((row) => ({ ...row.view, risk: row.risk, ...(row.status !== undefined ? { documented: row.status } : {}) })),
+    operations: inventoryJson(inventoryRows(views, comparison)),
     ...(comparison !== undefined ? {
       comparison: {
         shadow: comparison.operations.filter((each) => each.status === 'shadow').map((each) => `${each.view.method} ${each.view.template}`),

@@ -2,18 +2,13 @@
 // `bulwark discover --save`): list it worst risk first, show one operation, compare it with OpenAPI
 // documents (shadow, zombie, drift, never called), export it as OpenAPI 3.1, correct path templates.
 import { existsSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
-import type { ApiModel } from '../../contract/index.js';
 import { BulwarkError } from '../../core/errors.js';
-import {
-  compareSchemas, compareWithDocuments, createDiscovery, documentsOfConfig, exportOpenApi, loadDocuments, type Discovery, type DocumentComparison, type OperationView,
-} from '../../discovery/index.js';
+import { createDiscovery, exportOpenApi, type Discovery, type DocumentComparison, type OperationView } from '../../discovery/index.js';
 import type { PathCorrection } from '../../discovery/paths/index.js';
-import { loadGatewayConfig } from '../../gateway/index.js';
 import { openInventoryStore } from '../../store/index.js';
 import { databasePath, DEFAULT_DB, type DatabaseOptions } from '../database-path.js';
-import { comparisonReport, inventoryRows, inventoryTable, operationDetail, writeDocument } from '../inventory-report.js';
+import { compareViews, comparisonReport, inventoryJson, inventoryRows, inventoryTable, loadComparedDocuments, operationDetail, writeDocument } from '../inventory-report.js';
 import { toSafeJson } from '../terminal-text.js';
 
 interface InventoryOptions extends DatabaseOptions {
@@ -42,7 +37,7 @@ export function registerInventoryCommand(program: Command): void {
     .option('--previous <files...>', 'earlier document versions: their operations missing now are zombies when called')
     .option('--json', 'JSON instead of text');
   common(inventory.command('list').description('every operation, worst risk first')).action((options: InventoryOptions) => run(options, (views, comparison) => (
-    options.json === true ? toSafeJson(inventoryRows(views, comparison).map((row) => ({ ...row.view, risk: row.risk, ...(row.status ? { documented: row.status } : {}) }))) : inventoryTable(inventoryRows(views, comparison)))));
+    options.json === true ? toSafeJson(inventoryJson(inventoryRows(views, comparison))) : inventoryTable(inventoryRows(views, comparison)))));
   common(inventory.command('show').description('one operation in detail').argument('<method>').argument('<path>', 'its template, as listed'))
     .action((method: string, path: string, options: InventoryOptions) => run(options, (views, comparison) => {
       const view = views.find((each) => each.method === method.toUpperCase() && (each.template === path || `${each.host}${each.template}` === path));
@@ -74,7 +69,12 @@ export function registerInventoryCommand(program: Command): void {
     .action(async (action: string, template: string, options: DatabaseOptions & { param?: string; name?: string }) => {
       const correction = correctionOf(action, template, options);
       await withDiscovery(options, async (discovery) => {
-        discovery.correct(correction);
+        try {
+          discovery.correct(correction);
+        } catch (error) {
+          // The learner names the problem (no such template or parameter): the user's argument, not a bug.
+          throw new BulwarkError('CLI_ARGUMENT_INVALID', `${action} ${template}: ${(error as Error).message}`, { cause: error });
+        }
         await discovery.save();
       });
       process.stdout.write(`corrected: ${action} ${template}; new traffic follows it (a running gateway picks it up when restarted)\n`);
@@ -82,11 +82,9 @@ export function registerInventoryCommand(program: Command): void {
 }
 
 async function run(options: InventoryOptions, render: (views: OperationView[], comparison: DocumentComparison | undefined) => string): Promise<void> {
-  const documents: ApiModel[] = [...await loadDocuments(options.openapi ?? []), ...(options.config === undefined ? [] : await documentsOfConfig(loadGatewayConfig(options.config), dirname(resolvePath(options.config))))];
-  const previous = await loadDocuments(options.previous ?? []);
+  const documents = await loadComparedDocuments(options);
   const views = await withDiscovery(options, (discovery) => Promise.resolve(discovery.views()));
-  const comparison = documents.length > 0 ? compareWithDocuments(views, documents, { previous, compareSchemas: (documented, observed, direction) => compareSchemas(documented, observed, '', { direction }) }) : undefined;
-  process.stdout.write(render(views, comparison));
+  process.stdout.write(render(views, compareViews(views, documents)));
 }
 
 async function withDiscovery<T>(options: DatabaseOptions, work: (discovery: Discovery) => Promise<T>): Promise<T> {

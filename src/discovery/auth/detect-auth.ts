@@ -1,6 +1,8 @@
 // How a request authenticated, as discovery reports it per operation: none, Basic, bearer JWT (with
 // the issuer and scopes it claims), opaque bearer, API key (header or query, by name), session cookie,
 // mutual TLS. Observation only: tokens are decoded, never verified, and nothing secret is returned.
+import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { parseCookies } from '../../contract/index.js';
 import type { TrafficSample } from '../../core/types.js';
 
 export type AuthKind = 'basic' | 'bearer-jwt' | 'bearer' | 'api-key' | 'session-cookie' | 'mtls' | 'other';
@@ -68,29 +70,23 @@ function fromAuthorization(value: string): ObservedAuth {
 
 interface JwtFacts { issuer?: string; algorithm?: string; scopes?: readonly string[] }
 
-/** Header and claims of a compact JWS (RFC 7519), unverified; undefined when it is not one. */
+/** Header and claims of a compact JWS (RFC 7519), unverified (jose's decoders); undefined when it is not one. */
 export function decodeJwtClaims(token: string): JwtFacts | undefined {
-  if (token.length > MAX_JWT_LENGTH) return undefined;
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  const header = decodeSegment(parts[0]!);
-  const claims = decodeSegment(parts[1]!);
-  if (header === undefined || claims === undefined || typeof header.alg !== 'string') return undefined;
-  const facts: { issuer?: string; algorithm?: string; scopes?: readonly string[] } = { algorithm: header.alg.slice(0, 20) };
+  if (token.length > MAX_JWT_LENGTH || token.split('.').length !== 3) return undefined;
+  let algorithm: unknown;
+  let claims: JWTPayload;
+  try {
+    algorithm = decodeProtectedHeader(token).alg;
+    claims = decodeJwt(token);
+  } catch {
+    return undefined;
+  }
+  if (typeof algorithm !== 'string') return undefined;
+  const facts: { issuer?: string; algorithm?: string; scopes?: readonly string[] } = { algorithm: algorithm.slice(0, 20) };
   if (typeof claims.iss === 'string') facts.issuer = claims.iss.slice(0, 200);
   const scopes = scopesOf(claims.scope ?? claims.scp);
   if (scopes.length > 0) facts.scopes = scopes;
   return facts;
-}
-
-function decodeSegment(segment: string): Record<string, unknown> | undefined {
-  if (segment === '' || !/^[A-Za-z0-9_-]+$/.test(segment)) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `scope` is space-separated (RFC 8693 §4.2); `scp` is often an array (Azure AD, Okta). */
@@ -101,10 +97,8 @@ function scopesOf(value: unknown): string[] {
 
 function sessionCookieNames(header: string): string[] {
   const names: string[] = [];
-  for (const pair of header.split(';')) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) continue;
-    const name = pair.slice(0, equals).trim().toLowerCase();
+  for (const cookie of parseCookies(header).keys()) {
+    const name = cookie.toLowerCase();
     // Cookie prefixes (RFC 6265bis §4.1.3) say how the cookie is protected, not what it is.
     const bare = name.replace(/^__(?:host|secure)-/, '');
     const isSession = SESSION_COOKIES.has(bare) || bare.includes('session') || bare.endsWith('sid');

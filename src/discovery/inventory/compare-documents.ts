@@ -3,6 +3,7 @@
 // a previous version, and still called: every call counts), drift (documented and observed schemas
 // differ) and documented operations never called. OWASP API9:2023, improper inventory management.
 import type { ApiModel, OperationSpec, ParameterSpec } from '../../contract/index.js';
+import { compareSchemas } from '../schema/index.js';
 import { joinBasePath, matchTemplate, type MatchCandidate } from './match-template.js';
 import type { JsonSchema, OperationView, ParameterIn } from './operation-view.js';
 
@@ -49,7 +50,7 @@ export interface DocumentComparison {
 export interface CompareOptions {
   /** Documents of earlier versions: their operations missing from the current ones are removed ones. */
   readonly previous?: readonly ApiModel[];
-  /** Schema comparison (documented, observed) → differences; without it no drift is reported. */
+  /** Schema comparison (documented, observed) → differences; default: the schema module's compareSchemas. */
   readonly compareSchemas?: (documented: JsonSchema, observed: JsonSchema, direction: 'request' | 'response') => readonly SchemaDifference[];
   /** Headers never reported as shadow parameters (transport, credentials). */
   readonly ignoredHeaders?: ReadonlySet<string>;
@@ -78,7 +79,7 @@ export function compareWithDocuments(views: readonly OperationView[], current: r
     if (view.calls > 0) called.add(match);
     return {
       view, documented: match, ...(match.deprecated ? { status: 'zombie' as const, zombieReason: 'deprecated' as const } : { status: 'documented' as const }),
-      shadowParameters: shadowParameters(view, match.spec, options.ignoredHeaders), drift: options.compareSchemas ? driftOf(view, match.spec, options.compareSchemas) : [],
+      shadowParameters: shadowParameters(view, match.spec, options.ignoredHeaders), drift: driftOf(view, match.spec, options.compareSchemas ?? learnedDrift),
     };
   });
   return { operations, unused: documented.filter((operation) => !called.has(operation)) };
@@ -91,6 +92,10 @@ function shadowParameters(view: OperationView, spec: OperationSpec, ignoredHeade
     .filter((parameter) => parameter.in !== 'path' && !known.has(`${parameter.in} ${parameter.name}`) && !credentials.has(`${parameter.in} ${parameter.name}`))
     .filter((parameter) => parameter.in !== 'header' || !(ignoredHeaders?.has(parameter.name) ?? false))
     .map(({ in: where, name, calls }) => ({ in: where, name, calls }));
+}
+
+function learnedDrift(documented: JsonSchema, observed: JsonSchema, direction: 'request' | 'response'): readonly SchemaDifference[] {
+  return compareSchemas(documented, observed, '', { direction });
 }
 
 function driftOf(view: OperationView, spec: OperationSpec, compare: NonNullable<CompareOptions['compareSchemas']>): DriftFinding[] {

@@ -3,6 +3,7 @@
 // sensitive fields as masked samples. Every collection is capped, so an operation's memory does not
 // grow with its traffic; raw values are never kept.
 import { createHash } from 'node:crypto';
+import { parseCookies } from '../../contract/index.js';
 import type { TrafficSample } from '../../core/types.js';
 import { detectAuth, type ObservedAuth } from '../auth/detect-auth.js';
 import { createScalarLearner, createSchemaLearner, type ScalarLearner, type SchemaLearner } from '../schema/index.js';
@@ -78,8 +79,7 @@ export function observeSample(record: OperationRecord, sample: TrafficSample, pa
   for (const name in sample.requestHeaders) {
     if (!isTransportHeader(name) && !isCredential(record, 'header', name)) observeParameter(record, 'header', name, sample.requestHeaders[name]!, deps);
   }
-  const cookies = sample.requestHeaders.cookie;
-  if (cookies !== undefined) for (const name of cookieNames(cookies)) observeParameter(record, 'cookie', name, '', deps, true);
+  for (const name of parseCookies(sample.requestHeaders.cookie).keys()) observeParameter(record, 'cookie', name, '', deps, true);
   const requestBody = sample.requestBody;
   if (requestBody !== undefined && requestBody.contentType !== '') observeBody(record.requestBodies, requestBody.contentType, requestBody.value, record, 'request', deps, () => ({ contentType: requestBody.contentType, calls: 0 }));
   const responseBody = sample.responseBody;
@@ -169,15 +169,4 @@ export function shouldLearnBody(count: number): boolean {
   if (count <= 1_000) return count % 4 === 0;
   if (count <= 10_000) return count % 16 === 0;
   return count % 64 === 0;
-}
-
-/** Cookie names of a Cookie header (RFC 6265 §4.2.1); values are never looked at. */
-function cookieNames(header: string): string[] {
-  const names: string[] = [];
-  for (const pair of header.split(';')) {
-    const equals = pair.indexOf('=');
-    const name = (equals === -1 ? pair : pair.slice(0, equals)).trim();
-    if (name !== '' && !names.includes(name)) names.push(name);
-  }
-  return names;
 }

@@ -2,8 +2,9 @@
 // API, the OpenAPI export, the comparison with documents): schemas already built, counts summed,
 // sensitive fields as masked samples only.
 import type { AuthKind } from '../auth/detect-auth.js';
+import type { JsonSchema } from '../schema/index.js';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema };
 export type ParameterIn = 'path' | 'query' | 'header' | 'cookie';
 
 export interface ParameterView {

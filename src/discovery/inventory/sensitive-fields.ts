@@ -4,6 +4,7 @@
 // classifier on every leaf of every body.
 import type { SensitiveDataClassifier, SensitiveType } from '../sensitive/index.js';
 import { maskSample } from '../sensitive/index.js';
+import { escapePointerSegment } from '../schema/index.js';
 import type { ParameterIn } from './operation-view.js';
 
 export interface SensitiveField {
@@ -62,7 +63,7 @@ export function createSensitiveFields(classifier: SensitiveDataClassifier, maxFi
       return;
     }
     if (typeof value === 'object' && value !== null) {
-      for (const name in value) walk(direction, (value as Record<string, unknown>)[name], `${pointer}/${escape(name)}`, name, key, depth + 1, budget);
+      for (const name in value) walk(direction, (value as Record<string, unknown>)[name], `${pointer}/${escapePointerSegment(name)}`, name, key, depth + 1, budget);
       return;
     }
     if (typeof value !== 'string' && typeof value !== 'number') return;
@@ -82,9 +83,4 @@ export function createSensitiveFields(classifier: SensitiveDataClassifier, maxFi
       return pointers;
     },
   };
-}
-
-/** RFC 6901 escaping of one segment. */
-function escape(segment: string): string {
-  return segment.includes('~') || segment.includes('/') ? segment.replaceAll('~', '~0').replaceAll('/', '~1') : segment;
 }

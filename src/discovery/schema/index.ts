@@ -11,4 +11,4 @@ export type { DriftKind, DriftOptions, SchemaDifference } from './schema-drift.j
 export { isSensitiveFieldName } from './sensitive-names.js';
 export { INFERRED_FORMATS } from './string-formats.js';
 export type { InferredFormat } from './string-formats.js';
-export type { JsonSchema, JsonType, ScalarValue, SchemaOutputOptions } from './json-schema.js';
+export { escapePointerSegment, type JsonSchema, type JsonType, type ScalarValue, type SchemaOutputOptions } from './json-schema.js';

@@ -7,6 +7,7 @@ import type { SampleBody, TrafficSample } from '../../../core/types.js';
 import type { RequestContext } from '../../request-context.js';
 import { defineStage, type Stage } from '../../stage.js';
 import { CONTINUE } from '../../verdict.js';
+import { mediaTypeOf } from '../../request-body.js';
 import { discoveryConfigSchema, type DiscoveryConfig } from './schema.js';
 
 const JSON_TYPE = /^application\/(?:[a-z0-9.+-]*\+)?json$/;
@@ -47,7 +48,7 @@ export const discoveryStage = defineStage<DiscoveryConfig>({
         const draft = drafts.get(ctx);
         if (draft === undefined) return false;
         const length = Number(ctx.headers['content-length'] ?? 0);
-        return isParsedType(mediaType(ctx.headers['content-type'])) && length <= config.maxBodyBytes;
+        return isParsedType(mediaTypeOf(ctx.headers['content-type'])) && length <= config.maxBodyBytes;
       },
       onRequestBody(ctx, body) {
         const draft = drafts.get(ctx);
@@ -60,7 +61,7 @@ export const discoveryStage = defineStage<DiscoveryConfig>({
         draft.isLocal = response.isLocal;
         draft.sample.status = response.status;
         draft.sample.responseHeaders = headerRecord(response.headers, config.maxHeaders);
-        const type = mediaType(response.headers['content-type']);
+        const type = mediaTypeOf(firstValue(response.headers['content-type']));
         if (!isParsedType(type)) {
           const size = Number(response.headers['content-length'] ?? NaN);
           if (type !== '' || size > 0) draft.sample.responseBody = { contentType: type, size: Number.isFinite(size) ? size : -1 };
@@ -69,7 +70,7 @@ export const discoveryStage = defineStage<DiscoveryConfig>({
       },
       responseBodyLimit(ctx, response) {
         const draft = drafts.get(ctx);
-        return draft !== undefined && !response.isLocal && isParsedType(mediaType(response.headers['content-type'])) ? config.maxBodyBytes : 0;
+        return draft !== undefined && !response.isLocal && isParsedType(mediaTypeOf(firstValue(response.headers['content-type']))) ? config.maxBodyBytes : 0;
       },
       onResponseBody(ctx, _response, body) {
         const draft = drafts.get(ctx);
@@ -115,10 +116,9 @@ function headerRecord(headers: Readonly<Record<string, string | readonly string[
   return record;
 }
 
-function mediaType(header: string | readonly string[] | undefined): string {
-  const value = typeof header === 'string' ? header : header?.[0] ?? '';
-  const semicolon = value.indexOf(';');
-  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
+/** Response headers may be lists; a Content-Type is one value. */
+function firstValue(header: string | readonly string[] | undefined): string | undefined {
+  return typeof header === 'string' ? header : header?.[0];
 }
 
 function isParsedType(type: string): boolean {
