@@ -192,9 +192,10 @@ function byPlace(left: OperationRecord, right: OperationRecord): number {
 
 /**
  * The evidence that siblings are one resource: a successful answer of the same media type and kind
- * (object or array). Coarse on purpose: bench:discover measured endpoint F1 0.28 with the answer's
- * top-level keys in the shape (one optional field split a parameter's values) and 0.55 without. A
- * failed answer (a 404 for one value) says nothing about what the others are.
+ * (object or array); the path learner compares it per method. Coarse on purpose: bench:discover
+ * measured endpoint F1 0.28 with the answer's top-level keys in the shape (one optional field split
+ * a parameter's values) and 0.55 without. A failed answer (a 404 for one value) says nothing about
+ * what the others are.
  */
 function shapeOf(sample: TrafficSample): string | undefined {
   if (sample.status < 200 || sample.status >= 300) return undefined;

@@ -67,33 +67,51 @@ function overflowStep(env: TreeEnv, parent: Step, parts: SegmentParts, kind: Seg
   return paramStep(param, parent, parts, kind);
 }
 
+/**
+ * The parameter a segment may fall under: the one for its suffix, or, for a file extension no
+ * parameter has, the whole-segment one (`octokit.js` under `/repos/{owner}/{repo}`), the
+ * extension then part of the value.
+ */
+function paramFor(node: PathNode, segment: string, parts: SegmentParts): { param: PathNode | undefined; parts: SegmentParts } {
+  const param = node.params?.get(parts.suffix);
+  if (param !== undefined || !parts.suffix.startsWith('.')) return { param, parts };
+  const whole = node.params?.get('');
+  return whole === undefined ? { param, parts } : { param: whole, parts: { base: segment, suffix: '' } };
+}
+
 function learnStep(env: TreeEnv, parent: Step, index: number, request: LearnRequest, dirty: Dirty[]): Step | undefined {
   const { segments, shape, example } = request;
   const segment = segments[index]!;
   const { node, rule } = parent;
   const existing = node.statics?.get(segment);
   if (existing !== undefined) return { node: existing, rule: childRule(rule, false, segment) };
-  const parts = splitSuffix(segment);
   const previous = index === 0 || node.isParam ? undefined : node.key;
-  const kind = classifyInContext(parts.base, previous, index);
+  const split = splitSuffix(segment);
   if (rule?.literals.has(segment) !== true) {
-    const param = node.params?.get(parts.suffix);
-    const evidence = { shape, ended: index === segments.length - 1 };
+    const { param, parts } = paramFor(node, segment, split);
+    const kind = classifyInContext(parts.base, previous, index);
+    const evidence = { shape, ended: index === segments.length - 1, method: example.method, next: segments[index + 1] };
     if (param !== undefined && joinsParam(param, rule, kind, evidence)) return paramStep(param, parent, parts, kind);
     const forced = rule?.forced.has(parts.suffix) === true;
     if (param === undefined && (forced || (isIdShape(kind) && rule?.isPinned !== true))) {
       const created = newParam(env, node, parts.suffix, example);
-      return created === undefined ? undefined : paramStep(created, parent, parts, kind);
+      if (created === undefined) return undefined;
+      // Known before the merges of this request run: what a parameter holds decides which words join it.
+      (created.kinds ??= new Set()).add(kind);
+      // A new parameter beside one with another extension: the two may fold into one.
+      if ((node.params?.size ?? 0) > 1) dirty.push({ node, rule, suffix: parts.suffix, depth: index });
+      return paramStep(created, parent, parts, kind);
     }
   }
-  if ((node.statics?.size ?? 0) >= env.maxLiteralChildren) return overflowStep(env, parent, parts, kind, example);
+  const kind = classifyInContext(split.base, previous, index);
+  if ((node.statics?.size ?? 0) >= env.maxLiteralChildren) return overflowStep(env, parent, split, kind, example);
   if (env.nodeCount >= env.maxNodes) return undefined;
   const child = createStatic(segment, previous, index);
   child.example = example;
   (node.statics ??= new Map()).set(segment, child);
   env.nodeCount++;
   env.changed = true;
-  dirty.push({ node, rule, suffix: parts.suffix, depth: index });
+  dirty.push({ node, rule, suffix: split.suffix, depth: index });
   return { node: child, rule: childRule(rule, false, segment) };
 }
 
@@ -119,10 +137,10 @@ export function walkResolve(env: TreeEnv, segments: readonly string[]): Step[] |
       steps.push({ node: existing, rule: childRule(parent.rule, false, segment) });
       continue;
     }
-    const parts = splitSuffix(segment);
-    const param = parent.node.params?.get(parts.suffix);
+    const { param, parts } = paramFor(parent.node, segment, splitSuffix(segment));
     if (param === undefined) return undefined;
-    steps.push(paramStep(param, parent, parts, classifyInContext(parts.base, segments[index - 1], index)));
+    const previous = index === 0 || parent.node.isParam ? undefined : parent.node.key;
+    steps.push(paramStep(param, parent, parts, classifyInContext(parts.base, previous, index)));
   }
   return steps;
 }

@@ -21,7 +21,9 @@ function parentWith(children: [string, string | undefined][]): PathNode {
 test('joins: ids always, literals unless their shape contradicts, words only on evidence, versions never', () => {
   const param = createParam('');
   addShape(param, 'user', true);
-  const ended = (shape?: string) => ({ shape, ended: true });
+  param.kinds = new Set(['literal']);
+  param.methods = new Set(['GET']);
+  const ended = (shape?: string) => ({ shape, ended: true, method: 'GET' });
   assert.equal(joinsParam(param, undefined, 'integer', ended('anything')), true);
   assert.equal(joinsParam(param, undefined, 'literal', ended('user')), true);
   assert.equal(joinsParam(param, undefined, 'literal', ended(undefined)), true);
@@ -29,7 +31,8 @@ test('joins: ids always, literals unless their shape contradicts, words only on 
   assert.equal(joinsParam(param, undefined, 'literal', { shape: 'session', ended: false }), true);
   assert.equal(joinsParam(param, undefined, 'word', ended('user')), true);
   assert.equal(joinsParam(param, undefined, 'word', ended('search')), false);
-  assert.equal(joinsParam(param, undefined, 'word', ended(undefined)), false);
+  assert.equal(joinsParam(param, undefined, 'word', ended(undefined)), true, 'a failed request contradicts nothing');
+  assert.equal(joinsParam(param, undefined, 'word', { shape: 'user', ended: true, method: 'POST' }), false, 'a method no value had');
   assert.equal(joinsParam(param, undefined, 'version', ended('user')), false);
   const pinned = createRule();
   pinned.isPinned = true;
@@ -61,10 +64,32 @@ test('without shapes the larger threshold applies; words never count', () => {
   assert.equal(considerMerge(words, undefined, '', context()), undefined);
 });
 
-test('a word joins an existing parameter when its shapes are all the parameter has seen', () => {
+test('words join only a parameter that holds names, and only where its values end or lead on', () => {
+  const ids = createParam('');
+  addShape(ids, 'release', true);
+  ids.kinds = new Set(['integer']);
+  ids.methods = new Set(['GET']);
+  assert.equal(joinsParam(ids, undefined, 'word', { shape: 'release', ended: true, method: 'GET' }), false, '/releases/latest beside /releases/{id}');
+  const names = createParam('');
+  names.kinds = new Set(['literal']);
+  addShape(names, 'pulls', false);
+  names.statics = new Map([['pulls', createStatic('pulls', undefined, 3)]]);
+  names.params = new Map([['', createParam('')]]);
+  const goesOn = (next: string) => joinsParam(names, undefined, 'word', { shape: 'pulls', ended: false, next });
+  assert.equal(goesOn('pulls'), true, 'hello-world/pulls beside {repo}/pulls');
+  assert.equal(goesOn('42'), true, 'a value of the child parameter');
+  assert.equal(goesOn('forks.json'), true, 'an extension falls under the whole-segment child parameter');
+  names.params = undefined;
+  assert.equal(goesOn('42'), false, '/pulls/comments/42 where no value of {pull} leads to an id');
+});
+
+test('a word joins an existing parameter when its shapes and methods are all the parameter has seen', () => {
   const parent = parentWith([['react', 'repo'], ['search', 'search']]);
   const param = createParam('');
   addShape(param, 'repo', true);
+  param.kinds = new Set(['literal']);
+  param.methods = new Set(['GET']);
+  for (const child of parent.statics?.values() ?? []) child.methods = new Set(['GET']);
   parent.params = new Map([['', param]]);
   considerMerge(parent, undefined, '', context());
   assert.deepEqual([...parent.statics?.keys() ?? []], ['search']);

@@ -49,6 +49,51 @@ test('versions and api are never parameters, even when they vary', () => {
   assert.equal(templatesOf(learner).filter((template) => template.endsWith('/users/{user}')).length, 30);
 });
 
+test('deeper than the API version, version-shaped values are values: release tags, branches named after versions', () => {
+  const learner = createPathLearner();
+  for (let patch = 0; patch < 10; patch++) learner.learn('GET', `/repos/octocat/hello/releases/tags/v1.2.${patch}`, 'GET json|{}');
+  assert.equal(learner.learn('GET', '/repos/octocat/hello/releases/tags/v2.0.0', 'GET json|{}').template, '/repos/octocat/hello/releases/tags/{tag}');
+  for (const branch of ['feature-12-login', 'fix-99-crash', 'main-2024']) learner.learn('GET', `/v2/branches/${branch}/guides`, 'GET json|[]');
+  assert.equal(learner.learn('GET', '/v2/branches/v1.1/guides', 'GET json|[]').template, '/v2/branches/{branch}/guides');
+  assert.equal(learner.learn('GET', '/v2/branches/stable/guides', 'GET json|[]').template, '/v2/branches/{branch}/guides', 'a word whose path goes on as the values do');
+});
+
+test('a word stays an endpoint beside a parameter of machine ids, or beside values it does not resemble', () => {
+  const learner = createPathLearner();
+  for (let id = 1; id <= 20; id++) {
+    learner.learn('GET', `/releases/${id * 1000}`, 'GET json|{}');
+    learner.learn('GET', `/pulls/${id}/comments`, 'GET json|[]');
+    learner.learn('GET', `/pulls/comments/${id * 77}`, 'GET json|{}');
+  }
+  assert.equal(learner.learn('GET', '/releases/latest', 'GET json|{}').template, '/releases/latest');
+  assert.equal(learner.learn('GET', '/pulls/comments/5', 'GET json|{}').template, '/pulls/comments/{comment}');
+  assert.ok(templatesOf(learner).includes('/pulls/{pull}/comments'));
+  for (const name of USERNAMES) learner.learn('GET', `/user/${name}`, 'GET json|{}');
+  learner.learn('PUT', `/user/${USERNAMES[0]!}`, 'PUT json|{}');
+  assert.equal(learner.learn('POST', '/user/createWithList', 'POST json|{}').template, '/user/createWithList', 'no value was ever POSTed');
+  assert.equal(learner.learn('GET', '/user/logout', 'GET |').template, '/user/logout', 'no value answered empty');
+});
+
+test('a word refused for a method no value had yet joins once a value has it', () => {
+  const learner = createPathLearner();
+  for (const name of USERNAMES) learner.learn('GET', `/changelogs/${name}`, 'GET json|{}');
+  assert.equal(learner.learn('PATCH', '/changelogs/release-notes', 'PATCH json|{}').template, '/changelogs/release-notes');
+  assert.equal(learner.learn('PATCH', `/changelogs/${USERNAMES[0]!}`, 'PATCH json|{}').template, '/changelogs/{changelog}');
+  assert.deepEqual(templatesOf(learner), ['/changelogs/{changelog}']);
+  assert.deepEqual(learner.learn('PATCH', '/changelogs/release-notes', 'PATCH json|{}').params, { changelog: 'release-notes' });
+});
+
+test('file names: one extension keeps a partial-segment parameter, several make the extension part of the value', () => {
+  const learner = createPathLearner();
+  learner.learn('GET', '/files/petstore-2024.json', 'GET json|{}');
+  assert.equal(learner.learn('GET', '/files/train-v2.json', 'GET json|{}').template, '/files/{file}.json');
+  assert.equal(learner.learn('GET', '/files/store-2023.yaml', 'GET json|{}').template, '/files/{file}');
+  assert.equal(learner.learn('GET', '/files/getting-started.yaml', 'GET json|{}').template, '/files/{file}', 'a word file name joins on evidence');
+  assert.deepEqual(templatesOf(learner), ['/files/{file}']);
+  USERNAMES.forEach((owner, index) => learner.learn('GET', `/repos/${owner}/${USERNAMES[(index + 5) % USERNAMES.length]!}/pulls`, 'GET json|[]'));
+  assert.equal(learner.learn('GET', '/repos/octocat/octokit.js/pulls', 'GET json|[]').template, '/repos/{owner}/{repo}/pulls');
+});
+
 test('shapeless literals stay literal until enough distinct values share a shape, then merge', () => {
   const learner = createPathLearner();
   for (const name of USERNAMES.slice(0, 9)) assert.equal(learner.learn('GET', `/users/${name}`, 'user').template, `/users/${name}`);
@@ -124,8 +169,10 @@ test('partial-segment parameters keep the extension or custom method literal', (
   const learner = createPathLearner();
   assert.equal(learner.learn('GET', '/exports/123.json').template, '/exports/{export}.json');
   assert.deepEqual(learner.learn('GET', '/exports/124.json').params, { export: '124' });
-  assert.equal(learner.learn('GET', '/exports/124.csv').template, '/exports/{export}.csv');
-  assert.equal(learner.learn('GET', '/exports/report-2024-01-31.csv').template, '/exports/{export}.csv');
+  assert.equal(learner.learn('GET', '/exports/124.csv').template, '/exports/{export}', 'two extensions: the extension is part of the value');
+  assert.deepEqual(learner.learn('GET', '/exports/report-2024-01-31.csv').params, { export: 'report-2024-01-31.csv' });
+  assert.deepEqual(learner.learn('GET', '/exports/123.json').params, { export: '123.json' });
+  assert.deepEqual(templatesOf(learner).filter((template) => template.startsWith('/exports')), ['/exports/{export}']);
   assert.equal(learner.learn('POST', '/v1/instances/abc123:start').template, '/v1/instances/{instance}:start');
   assert.equal(learner.learn('GET', '/openapi.json').template, '/openapi.json', 'a word before the extension is a document');
   for (const name of USERNAMES.slice(0, 10)) learner.learn('GET', `/avatars/${name}.png`, 'image');

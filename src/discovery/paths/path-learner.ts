@@ -27,7 +27,10 @@ export interface LearnedPath {
 }
 
 export interface PathLearner {
-  /** `shape`: an opaque signature of the request / response shape; equal shapes are evidence of one resource. */
+  /**
+   * `shape`: an opaque signature of the answer (media type and kind, say); equal shapes for one
+   * method are evidence of one resource, different ones a contradiction.
+   */
   learn(method: string, path: string, shape?: string): LearnedPath;
   /** The template a request falls under, learning nothing; undefined if it falls under none yet. */
   match(method: string, path: string): LearnedPath | undefined;
@@ -105,10 +108,17 @@ function learnSlow(learner: Learner, method: string, path: string, shape: string
   let steps = matchKnown(env.root, env.rules, segments) ?? walkLearn(env, { segments, shape, example }, dirty);
   if (steps === undefined) return untracked(learner, segments);
   recordShapes(steps, shape, dirty);
+  const terminal = steps.at(-1)!.node;
+  if (terminal.isParam && terminal.methods?.has(method) !== true) {
+    // A parameter's first request with a method is evidence for the words beside it called with it.
+    const parent = steps.at(-2)!;
+    dirty.push({ node: parent.node, rule: parent.rule, suffix: terminal.suffix, depth: steps.length - 2 });
+  }
+  // Counted before the merges, which carry the counts along: they judge by the methods and kinds seen.
+  record(steps, example);
   if (dirty.length > 0) processMerges(env, dirty);
   // A merge moved nodes: find the path again in the new tree.
   if (env.merged) steps = matchKnown(env.root, env.rules, segments) ?? walkResolve(env, segments) ?? steps;
-  record(steps, example);
   settle(learner);
   const learned = result(learner, steps, method);
   learner.cache.set(`${method} ${path}`, { terminal: steps.at(-1)!.node, result: learned });
@@ -118,7 +128,8 @@ function learnSlow(learner: Learner, method: string, path: string, shape: string
 /** Warm path: a request seen before, with a shape its template already has, is one Map lookup. */
 function learn(learner: Learner, method: string, path: string, shape?: string): LearnedPath {
   const verb = method.toUpperCase();
-  const key = shape === undefined ? undefined : shapeKey(shape);
+  // Evidence is per method: a value's first PATCH answering otherwise than its GETs contradicts nothing.
+  const key = shape === undefined ? undefined : `${verb} ${shapeKey(shape)}`;
   const hit = learner.cache.get(`${verb} ${path}`);
   const own = hit?.terminal.ownShapes;
   if (hit !== undefined && (key === undefined || own?.has(key) === true || isSaturated(own))) {

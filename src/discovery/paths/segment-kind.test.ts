@@ -47,6 +47,15 @@ test('in context: a short number or a date after /api or first in the path is a 
   assert.equal(classifyInContext('users', 'api', 1), 'word');
 });
 
+test('in context: a version shape is an API version near the root, after /api or a parameter, else a value', () => {
+  assert.equal(classifyInContext('v1', undefined, 0), 'version');
+  assert.equal(classifyInContext('v1', 'storage', 1), 'version', "Google's /storage/v1/");
+  assert.equal(classifyInContext('v2', 'api', 3), 'version');
+  assert.equal(classifyInContext('v2', undefined, 3), 'version', 'after a parameter nothing names the position');
+  assert.equal(classifyInContext('v1.2.0', 'tags', 5), 'literal', 'a release tag');
+  assert.equal(classifyInContext('v1.1', 'branches', 2), 'literal', 'a branch named after a version');
+});
+
 test('classification stays linear on long hostile input', () => {
   const inputs = ['a'.repeat(100_000), `${'1'.repeat(50_000)}x`, `${'a@'.repeat(50_000)}`, `v${'1.'.repeat(50_000)}`, `${'-'.repeat(100_000)}1`];
   const started = performance.now();

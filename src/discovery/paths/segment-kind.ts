@@ -132,13 +132,18 @@ function shannonBits(segment: string): number {
 const VERSION_PARENTS: ReadonlySet<string> = new Set(['api', 'apis', 'rest']);
 
 /**
- * Kind in the path: right after `/api` (Shopify's `/admin/api/2024-01/`) or first in the path
- * (`/2/tweets`), a short number or a date is an API version, not an id.
+ * Kind in the path. Right after `/api` (Shopify's `/admin/api/2024-01/`) or first in the path
+ * (`/2/tweets`), a short number or a date is an API version, not an id. A version-shaped segment is
+ * an API version only where versions live: in the first two segments (`/v1`, `/storage/v1`), after
+ * `/api`, or where nothing names the position (after a parameter). Deeper, under a named
+ * collection, it is a value like any other: a release tag (`/releases/tags/v1.2.0`) or a branch
+ * named after a version (`/branches/v1.1`), so it is a shapeless literal, merged on evidence.
  */
 export function classifyInContext(segment: string, previous: string | undefined, depth: number): SegmentKind {
   const kind = classifySegment(segment);
+  const isVersionParent = previous !== undefined && VERSION_PARENTS.has(previous.toLowerCase());
+  if (kind === 'version') return depth <= 1 || previous === undefined || isVersionParent ? kind : 'literal';
   if (kind !== 'integer' && kind !== 'date') return kind;
-  const versionSlot = depth === 0 || (previous !== undefined && VERSION_PARENTS.has(previous.toLowerCase()));
-  if (!versionSlot) return kind;
+  if (depth !== 0 && !isVersionParent) return kind;
   return kind === 'date' || segment.length <= 2 ? 'version' : kind;
 }
