@@ -57,11 +57,7 @@ function select(name: string, host: string, model: ApiModel): BenchDocument {
   return { name, host, model, operations, excluded };
 }
 
-/**
- * GitHub's description, cut to five tags. Written to a temporary file without its `example(s)`:
- * one example (a SCIM resource) has a `$ref` member that the loader reads as a reference to
- * https://api.github.com/scim/... and refuses, so the document as published does not load.
- */
+/** GitHub's description as published (examples included), cut to five tags. */
 async function githubSubset(): Promise<ApiModel> {
   const raw = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Record<string, unknown>;
   const paths = raw.paths as Record<string, Record<string, { tags?: string[] }>>;
@@ -73,7 +69,6 @@ async function githubSubset(): Promise<ApiModel> {
     if (!['get', 'put', 'post', 'patch', 'delete'].some((method) => method in item)) delete paths[path];
   }
   delete raw.webhooks;
-  stripExamples(raw, '');
   const directory = mkdtempSync(join(tmpdir(), 'bulwark-bench-discover-'));
   try {
     const file = join(directory, 'github-subset.json');
@@ -81,19 +76,5 @@ async function githubSubset(): Promise<ApiModel> {
     return buildApiModel(await loadApiDocument(file));
   } finally {
     rmSync(directory, { recursive: true, force: true });
-  }
-}
-
-/** Removes `example` and `examples` keywords (not properties of that name). */
-function stripExamples(node: unknown, parentKey: string): void {
-  if (Array.isArray(node)) {
-    for (const item of node) stripExamples(item, '');
-    return;
-  }
-  if (typeof node !== 'object' || node === null) return;
-  const object = node as Record<string, unknown>;
-  for (const key of Object.keys(object)) {
-    if ((key === 'example' || key === 'examples') && parentKey !== 'properties') delete object[key];
-    else stripExamples(object[key], key);
   }
 }

@@ -215,6 +215,73 @@ describe('loadApiDocument: problems', () => {
     assert.match(problems[0]!.message, /example\.invalid/);
   });
 
+  it('a remote $ref inside an example is data: the document loads (GitHub publishes one)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bulwark-load-'));
+    try {
+      const file = join(dir, 'scim.yaml');
+      await writeFile(file, [
+        'openapi: 3.1.0',
+        "info: { title: SCIM, version: '1' }",
+        'paths:',
+        '  /scim/Users/{id}:',
+        '    get:',
+        '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        '            application/json:',
+        '              schema: { $ref: "#/components/schemas/User" }',
+        '              examples:',
+        '                one: { value: { manager: { $ref: "https://api.example.com/scim/v2/Users/2" } } }',
+        'components:',
+        '  schemas:',
+        '    User:',
+        '      type: object',
+        '      properties: { example: { type: string } }',
+        '      examples: [{ manager: { $ref: "https://api.example.com/scim/v2/Users/3" } }]',
+      ].join('\n'));
+      const loaded = await loadApiDocument(file);
+      assert.equal(at(loaded.document, 'components', 'schemas', 'User', 'properties', 'example').type, 'string');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a remote $ref in a referenced file is refused, located, and not fetched', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const dir = await mkdtemp(join(tmpdir(), 'bulwark-load-'));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await writeFile(join(dir, 'schemas.yaml'), `Thing: { type: object, properties: { a: { $ref: 'http://127.0.0.1:${port}/a.yaml#/A' } } }\n`);
+      const file = join(dir, 'root.yaml');
+      await writeFile(file, [
+        'openapi: 3.0.3',
+        "info: { title: Two files, version: '1' }",
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        "          content: { application/json: { schema: { $ref: './schemas.yaml#/Thing' } } }",
+      ].join('\n'));
+      const problems = await problemsOf(file);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0]!.message, /remote references are not fetched/);
+      assert.match(problems[0]!.pointer, /\/properties\/a$/);
+      assert.equal(requests, 0);
+    } finally {
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a remote $ref to a reachable server makes no request to it', async () => {
     let requests = 0;
     const server = createServer((_req, res) => {

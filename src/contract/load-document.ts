@@ -11,6 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04Module from 'ajv-draft-04';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { BulwarkError } from '../core/errors.js';
+import { findRemoteRef, remoteRefMarker } from './example-refs.js';
 import type { SchemaDialect } from './schema/to-json-schema.js';
 
 export interface LoadedDocument {
@@ -58,8 +59,17 @@ export async function loadApiDocument(file: string): Promise<LoadedDocument> {
   const structural = structuralProblems(raw, dialect).slice(0, MAX_PROBLEMS)
     .map((problem) => locate({ file: source, ...problem }, parsed, lineCounter));
   if (structural.length > 0) throw documentError(structural);
+  const written = findRemoteRef(raw);
+  if (written !== undefined) throw documentError([locate({ file: source, pointer: written.pointer, message: remoteProblem(written.url) }, parsed, lineCounter)]);
 
-  const options = { resolve: { http: { canRead: false } }, validate: { errors: { colorize: false } } } as never;
+  // The http resolver's read is replaced: an http(s) reference is answered with a marker, never
+  // fetched. Inside an example that is right (examples are data); anywhere else findRemoteRef
+  // refuses the document below.
+  const options = {
+    resolve: { http: remoteRefMarker },
+    dereference: { circular: true },
+    validate: { errors: { colorize: false } },
+  } as never;
   let semantics: Awaited<ReturnType<typeof validateSemantics>>;
   try {
     semantics = await validateSemantics(source, options);
@@ -71,9 +81,13 @@ export async function loadApiDocument(file: string): Promise<LoadedDocument> {
   }
   let document: Record<string, unknown>;
   try {
-    document = await dereference(source, { ...(options as object), dereference: { circular: true } }) as unknown as Record<string, unknown>;
+    document = await dereference(source, options) as unknown as Record<string, unknown>;
   } catch (error) {
     throw documentError([{ file: source, pointer: '', message: refProblem(error) }]);
+  }
+  const remote = findRemoteRef(document);
+  if (remote !== undefined) {
+    throw documentError([{ file: source, pointer: remote.pointer, message: remoteProblem(remote.url) }]);
   }
   return { source, dialect, document };
 }
@@ -184,6 +198,10 @@ function locate(problem: DocumentProblem, document: Document, lineCounter: LineC
 function refProblem(error: unknown): string {
   const message = firstLine((error as Error).message ?? String(error));
   return `cannot resolve a $ref: ${message}`;
+}
+
+function remoteProblem(url: string): string {
+  return `cannot resolve a $ref: remote references are not fetched (${firstLine(url)})`;
 }
 
 function firstLine(text: string): string {
