@@ -21,6 +21,11 @@ export const ERROR_CODES = {
   AUDIT_DOCUMENT_INVALID: 'The document given to `bulwark audit` could not be read as OpenAPI 3.x or Swagger 2.0.',
   RATELIMIT_STORE_UNAVAILABLE: 'The rate-limit counters (Redis, or a gateway\'s admin endpoint) could not be read.',
   DISCOVERY_SOURCE_INVALID: 'A traffic file given to `bulwark discover` (HAR, nginx or Envoy log) could not be read.',
+  SCAN_AUTH_PROFILE_INVALID: 'The auth profile given to `bulwark scan` could not be read, or an identity in it could not log in.',
+  SCAN_TARGET_INVALID: 'The target given to `bulwark scan` is not an http(s) URL the scanner may send to.',
+  SCAN_BUDGET_EXHAUSTED: 'The scan has sent as many requests as its budget allows.',
+  SCAN_REQUEST_REFUSED: 'A scan check tried a request the scan does not allow (a destructive method in safe mode, or outside the target).',
+  SCAN_INTERRUPTED: 'The scan was interrupted (Ctrl-C or a signal) before it finished.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
