@@ -5,6 +5,8 @@ import type { ApiModel, OperationSpec } from '../contract/index.js';
 import type { Exchange } from './exchange.js';
 import type { ScanCategory, ScanConfidence, ScanSeverity } from './finding.js';
 import type { Identity } from './identity.js';
+import type { BuildOptions, BuiltRequest } from './requests/index.js';
+import type { ResourcePool } from './resource-pool.js';
 
 /** A request relative to the target: `path` is the path and query, sent to the target's origin. */
 export interface ScanRequest {
@@ -49,6 +51,16 @@ export interface ScanContext {
   readonly identities: readonly Identity[];
   readonly client: ScanClient;
   readonly signal: AbortSignal;
+  /** Ids learned from the target's answers, per identity. */
+  readonly resources: ResourcePool;
+  /** A valid request for the operation, with `owner`'s ids in its path where they are known. */
+  requestFor(operation: OperationSpec, owner?: Identity, options?: BuildOptions): BuiltRequest;
+  /**
+   * What the operation answered the identity (undefined: anonymous) when the scan first exercised
+   * the API with valid requests; undefined if it was not exercised (a destructive method in safe
+   * mode, or no id for its path).
+   */
+  baseline(operation: OperationSpec, identity?: Identity): Exchange | undefined;
   report(finding: ReportedFinding): void;
 }
 

@@ -4,6 +4,7 @@
 import type { ApiModel, OperationSpec } from '../contract/index.js';
 import { isBulwarkError } from '../core/errors.js';
 import type { ReportedFinding, ScanCheck, ScanContext } from './check.js';
+import { createExercise } from './exercise.js';
 import { SCAN_SEVERITIES, type ScanFinding } from './finding.js';
 import type { Identity } from './identity.js';
 import { createEvidenceMasker } from './mask-evidence.js';
@@ -47,8 +48,12 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
   const findings: ScanFinding[] = [];
   const infos: ScanCheckInfo[] = [];
   const problems = [...options.problems ?? []];
+  const exercise = createExercise(options.api, client, options.identities);
   let stopReason: StopReason | undefined;
   try {
+    const setup = await runGuarded(() => exercise.run());
+    stopReason = setup.stopReason;
+    if (setup.problem !== undefined) problems.push(`exercising the API failed: ${setup.problem}`);
     for (const [index, check] of options.checks.entries()) {
       if (stopReason !== undefined) {
         infos.push(infoOf(check, false, `not run: the scan stopped (${stopReason})`));
@@ -59,11 +64,14 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
         findings.push(findingOf(check, finding, mask));
         options.onProgress?.({ checkIndex: index, checks: options.checks.length, checkId: check.id, requestsSent: client.sent, findings: findings.length });
       };
-      const context: ScanContext = { api: options.api, target: options.target, identities: options.identities, client, signal: options.signal, report };
-      const outcome = await runCheck(check, context);
+      const context: ScanContext = {
+        api: options.api, target: options.target, identities: options.identities, client, signal: options.signal, report,
+        resources: exercise.resources, requestFor: exercise.requestFor, baseline: exercise.baseline,
+      };
+      const outcome = await runGuarded(() => check.run(context));
       stopReason = outcome.stopReason;
       infos.push(infoOf(check, outcome.isComplete, outcome.note));
-      if (outcome.problem !== undefined) problems.push(outcome.problem);
+      if (outcome.problem !== undefined) problems.push(`check ${check.id} failed: ${outcome.problem}`);
     }
   } finally {
     await client.close();
@@ -85,15 +93,16 @@ interface CheckOutcome {
   readonly problem?: string;
 }
 
-async function runCheck(check: ScanCheck, context: ScanContext): Promise<CheckOutcome> {
+/** Runs a step of the scan: the budget and Ctrl-C stop the scan, any other error stops the step only. */
+async function runGuarded(step: () => Promise<void>): Promise<CheckOutcome> {
   try {
-    await check.run(context);
+    await step();
     return { isComplete: true };
   } catch (error) {
     if (isBulwarkError(error) && error.code === 'SCAN_BUDGET_EXHAUSTED') return { isComplete: false, note: 'stopped: the request budget is spent', stopReason: 'budget' };
     if (isBulwarkError(error) && error.code === 'SCAN_INTERRUPTED') return { isComplete: false, note: 'stopped: interrupted', stopReason: 'interrupted' };
     const message = error instanceof Error ? error.message : String(error);
-    return { isComplete: false, note: `failed: ${message}`, problem: `check ${check.id} failed: ${message}` };
+    return { isComplete: false, note: `failed: ${message}`, problem: message };
   }
 }
 
