@@ -60,8 +60,14 @@ export interface ScanContext {
    * the API with valid requests; undefined if it was not exercised (a destructive method in safe
    * mode, or no id for its path).
    */
-  baseline(operation: OperationSpec, identity?: Identity): Exchange | undefined;
+  baseline(operation: OperationSpec, identity?: Identity): Baseline | undefined;
   report(finding: ReportedFinding): void;
+}
+
+/** A valid request the exercise sent, and what came back. */
+export interface Baseline {
+  readonly built: BuiltRequest;
+  readonly exchange: Exchange;
 }
 
 export interface ScanCheck {

@@ -2,7 +2,7 @@
 // to collections, then to the resources it created), then reads (every GET with the ids it owns).
 // The answers are the baselines checks compare attacks with, and the ids fill the resource pool.
 import type { ApiModel, OperationSpec } from '../contract/index.js';
-import type { ScanClient } from './check.js';
+import type { Baseline, ScanClient } from './check.js';
 import type { Exchange } from './exchange.js';
 import type { Identity } from './identity.js';
 import { buildRequest, type BuildOptions, type BuiltRequest } from './requests/index.js';
@@ -11,7 +11,7 @@ import { createResourcePool, type ResourcePool } from './resource-pool.js';
 export interface Exercise {
   readonly resources: ResourcePool;
   requestFor(operation: OperationSpec, owner?: Identity, options?: BuildOptions): BuiltRequest;
-  baseline(operation: OperationSpec, identity?: Identity): Exchange | undefined;
+  baseline(operation: OperationSpec, identity?: Identity): Baseline | undefined;
   /** Sends a request for the operation as the identity, learning ids from the answer. */
   send(operation: OperationSpec, built: BuiltRequest, identity: Identity | undefined): Promise<Exchange>;
   /** The exercise itself: creations, then reads, for every identity. */
@@ -23,7 +23,7 @@ const depthOf = (operation: OperationSpec): number => operation.pathTemplate.spl
 
 export function createExercise(api: ApiModel, client: ScanClient, identities: readonly Identity[]): Exercise {
   const resources = createResourcePool(api.operations);
-  const baselines = new Map<string, Exchange>();
+  const baselines = new Map<string, Baseline>();
 
   const requestFor = (operation: OperationSpec, owner?: Identity, options: BuildOptions = {}): BuiltRequest =>
     buildRequest(operation, { ...options, pathValues: { ...resources.pathValues(operation, owner), ...options.pathValues } });
@@ -36,8 +36,8 @@ export function createExercise(api: ApiModel, client: ScanClient, identities: re
 
   async function exercise(operation: OperationSpec, identity: Identity | undefined): Promise<void> {
     if (!client.allows(operation.method) || !resources.covers(operation, identity)) return;
-    const exchange = await send(operation, requestFor(operation, identity), identity);
-    baselines.set(keyOf(operation, identity), exchange);
+    const built = requestFor(operation, identity);
+    baselines.set(keyOf(operation, identity), { built, exchange: await send(operation, built, identity) });
   }
 
   async function run(): Promise<void> {
