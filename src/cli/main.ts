@@ -7,6 +7,7 @@ import { registerConfigCommand } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDetectCommand } from './commands/detect.js';
 import { registerDiscoverCommand } from './commands/discover.js';
+import { registerScanCommand } from './commands/scan.js';
 import { registerEventsCommand } from './commands/events.js';
 import { registerGrantsCommand } from './commands/grants.js';
 import { registerInventoryCommand } from './commands/inventory.js';
@@ -30,6 +31,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerDiscoverCommand,
   registerInventoryCommand,
   registerRatelimitCommand,
+  registerScanCommand,
 ];
 
 export function buildProgram(): Command {

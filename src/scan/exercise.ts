@@ -10,8 +10,8 @@ import { createResourcePool, type ResourcePool } from './resource-pool.js';
 
 export interface Exercise {
   readonly resources: ResourcePool;
-  requestFor(operation: OperationSpec, owner?: Identity, options?: BuildOptions): BuiltRequest;
-  baseline(operation: OperationSpec, identity?: Identity): Baseline | undefined;
+  readonly requestFor: (operation: OperationSpec, owner?: Identity, options?: BuildOptions) => BuiltRequest;
+  readonly baseline: (operation: OperationSpec, identity?: Identity) => Baseline | undefined;
   /** Sends a request for the operation as the identity, learning ids from the answer. */
   send(operation: OperationSpec, built: BuiltRequest, identity: Identity | undefined): Promise<Exchange>;
   /** The exercise itself: creations, then reads, for every identity. */

@@ -34,6 +34,11 @@ test('ids come from created objects, Location headers and lists, per owner, what
   assert.deepEqual(pool.pathValues(getItem, alice), { id: '7', itemId: 'i-1' });
   assert.equal(pool.covers(getItem, alice), true);
   assert.deepEqual(pool.pathValues(getOrder, undefined), {}, 'anonymous owns nothing here');
+  pool.learn(listOrders, bob, answer(200, [{ id: 11 }]));
+  const carol = user('carol');
+  pool.learn(listOrders, carol, answer(200, [{ id: 12 }]));
+  assert.deepEqual(pool.pathValues(getOrder, carol, { createdOnly: true }), {}, 'carol only listed');
+  assert.deepEqual(pool.pathValues(getOrder, bob, { createdOnly: true }), { orderId: '8' });
 });
 
 test('failures and answers without ids teach nothing', () => {

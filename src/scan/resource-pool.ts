@@ -20,7 +20,7 @@ export interface ResourcePool {
    * Values for the operation's path parameters from what `owner` created (else listed); parameters
    * with none are missing from the result.
    */
-  pathValues(operation: OperationSpec, owner: Identity | undefined): Record<string, string>;
+  pathValues(operation: OperationSpec, owner: Identity | undefined, options?: { readonly createdOnly?: boolean }): Record<string, string>;
   /** Whether anything is known for every path parameter of the operation, for this owner. */
   covers(operation: OperationSpec, owner: Identity | undefined): boolean;
 }
@@ -120,14 +120,14 @@ export function createResourcePool(operations: readonly OperationSpec[]): Resour
     }
   }
 
-  function pathValues(operation: OperationSpec, owner: Identity | undefined): Record<string, string> {
+  function pathValues(operation: OperationSpec, owner: Identity | undefined, options: { readonly createdOnly?: boolean } = {}): Record<string, string> {
     const values: Record<string, string> = {};
     const segments = segmentsOf(operation.pathTemplate);
     segments.forEach((segment, index) => {
       const name = PARAM.exec(segment)?.[1];
       if (name === undefined) return;
       const list = (entries.get(resourceKey(segments.slice(0, index + 1))) ?? []).filter((entry) => entry.owner === ownerOf(owner));
-      const best = list.find((entry) => entry.isCreated) ?? list[0];
+      const best = list.find((entry) => entry.isCreated) ?? (options.createdOnly === true ? undefined : list[0]);
       if (best !== undefined) values[name] = best.value;
     });
     return values;

@@ -52,6 +52,9 @@ test('requests go to the target with the identity; explicit headers win; answers
   assert.equal(seen.at(-1)?.headers.authorization, 'Bearer forged');
   assert.equal(overridden.request.headers.authorization, 'Bearer forged');
   assert.equal(scan.sent, 2);
+  const session: Identity = { name: 'carol', role: 'user', headers: { cookie: 'sid=carol-session' }, query: {} };
+  await scan.send({ method: 'GET', path: '/orders', identity: session, headers: { cookie: 'theme=dark' } });
+  assert.equal(seen.at(-1)?.headers.cookie, 'theme=dark; sid=carol-session', 'cookie parameters and session cookies merge');
   await scan.close();
 });
 

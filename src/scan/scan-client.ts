@@ -60,7 +60,7 @@ export function createScanClient(options: ScanClientOptions): ClosableScanClient
       const sentRequest: SentRequest = {
         method,
         url: urlOf(request).href,
-        headers: { ...lowercased(request.identity?.headers ?? {}), ...lowercased(request.headers ?? {}) },
+        headers: headersOf(request),
         ...(request.body === undefined ? {} : { body: request.body }),
       };
       sent++;
@@ -69,6 +69,14 @@ export function createScanClient(options: ScanClientOptions): ClosableScanClient
     },
     close: () => agent.close(),
   };
+}
+
+/** The request's headers win over the identity's, except cookies: a cookie parameter and a session cookie travel together. */
+function headersOf(request: ScanRequest): Record<string, string> {
+  const own = lowercased(request.identity?.headers ?? {});
+  const given = lowercased(request.headers ?? {});
+  const cookies = [given.cookie, own.cookie].filter((cookie): cookie is string => cookie !== undefined && cookie !== '');
+  return { ...own, ...given, ...(cookies.length > 1 ? { cookie: cookies.join('; ') } : {}) };
 }
 
 function lowercased(headers: Readonly<Record<string, string>>): Record<string, string> {
