@@ -5,7 +5,7 @@ import type { Exchange } from './exchange.js';
 import type { Identity } from './identity.js';
 import { createResourcePool } from './resource-pool.js';
 
-const op = (method: string, pathTemplate: string): OperationSpec => ({ method, pathTemplate, basePaths: [''], parameters: [], responses: [], security: [], deprecated: false, extensions: {}, pointer: '' });
+const op = (method: string, pathTemplate: string, security: OperationSpec['security'] = [{ bearer: [] }]): OperationSpec => ({ method, pathTemplate, basePaths: [''], parameters: [], responses: [], security, deprecated: false, extensions: {}, pointer: '' });
 const user = (name: string): Identity => ({ name, role: 'user', headers: {}, query: {} });
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}, url = 'http://api.test/orders'): Exchange => ({
   request: { method: 'POST', url, headers: {} },
@@ -39,6 +39,14 @@ test('ids come from created objects, Location headers and lists, per owner, what
   pool.learn(listOrders, carol, answer(200, [{ id: 12 }]));
   assert.deepEqual(pool.pathValues(getOrder, carol, { createdOnly: true }), {}, 'carol only listed');
   assert.deepEqual(pool.pathValues(getOrder, bob, { createdOnly: true }), { orderId: '8' });
+});
+
+test('what a public operation creates (a sign-up) is nobody\'s to own', () => {
+  const signUp = op('POST', '/users', []);
+  const getUser = op('GET', '/users/{userId}');
+  const pool = createResourcePool([signUp, getUser]);
+  pool.learn(signUp, alice, answer(201, { id: 4 }));
+  assert.deepEqual(pool.pathValues(getUser, alice, { createdOnly: true }), {});
 });
 
 test('failures and answers without ids teach nothing', () => {

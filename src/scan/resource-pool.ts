@@ -26,6 +26,8 @@ export interface ResourcePool {
 }
 
 const PARAM = /^\{([^{}]{1,200})\}$/;
+const isSecured = (operation: OperationSpec): boolean =>
+  operation.security.length > 0 && operation.security.every((requirement) => Object.keys(requirement).length > 0);
 /** Entries per resource and owner: a list answer of a thousand objects needs no more than a few. */
 const MAX_ENTRIES = 20;
 const LIST_KEYS = ['items', 'data', 'results', 'records', 'content', 'values'] as const;
@@ -107,7 +109,8 @@ export function createResourcePool(operations: readonly OperationSpec[]): Resour
     const collection = [...segments].reverse().find((segment) => !PARAM.test(segment)) ?? '';
     const [name = 'id'] = item.names;
     const body = parseJson(response.body);
-    const isCreated = operation.method === 'POST';
+    // Owned only if creating it took the identity's credentials: what a public POST (sign-up) creates belongs to nobody.
+    const isCreated = operation.method === 'POST' && identity !== undefined && isSecured(operation);
     const location = response.headers.location;
     const fromLocation = location === undefined ? undefined : decodeURIComponent(new URL(location, exchange.request.url).pathname.split('/').at(-1) ?? '');
     const created = idIn(body, name, collection) ?? (fromLocation === '' ? undefined : fromLocation);

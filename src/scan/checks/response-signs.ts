@@ -5,10 +5,11 @@
 /** Stack-trace and internal-error signatures by platform, on the first 64 KB of a body. */
 const STACK_TRACES: readonly { readonly platform: string; readonly pattern: RegExp }[] = [
   // The path part excludes ':' so only one split before `:line:column` is possible.
-  { platform: 'Node.js', pattern: /\n\s{0,8}at [\w$.<>[\] ]{1,120} \((?:file:\/\/|\/|[A-Za-z]:\\|node:)[^():\n]{1,300}:\d{1,6}:\d{1,6}\)/ },
+  // A line break may be JSON-escaped (`"stack": "Error\n    at ..."`).
+  { platform: 'Node.js', pattern: /(?:\n|\\n)\s{0,8}at [\w$.<>[\] ]{1,120} \((?:file:\/\/|\/|[A-Za-z]:\\\\?|node:)[^():\n]{1,300}:\d{1,6}:\d{1,6}\)/ },
   { platform: 'Python', pattern: /Traceback \(most recent call last\):/ },
   { platform: 'Java', pattern: /\bat [a-z][\w$]{0,60}(?:\.[\w$<>]{1,80}){2,12}\([\w$]{1,80}\.(?:java|kt|scala):\d{1,6}\)/ },
-  { platform: '.NET', pattern: /\n\s{1,8}at [\w.`<>]{1,200}\([^()\n]{0,200}\) in [^\n]{1,300}:line \d{1,6}|--- End of (?:inner exception )?stack trace ---/ },
+  { platform: '.NET', pattern: /(?:\n|\\n)\s{1,8}at [\w.`<>]{1,200}\([^()\n]{0,200}\) in [^\n]{1,300}:line \d{1,6}|--- End of (?:inner exception )?stack trace ---/ },
   { platform: 'PHP', pattern: /(?:Fatal error|Warning|Parse error)<\/b>?:? .{1,300} on line <b>?\d{1,6}|Stack trace:\s{0,4}\n#0 / },
   { platform: 'Ruby', pattern: /\.rb:\d{1,6}:in [`'][^'\n]{1,120}'/ },
   { platform: 'Go', pattern: /goroutine \d{1,8} \[running\]:/ },

@@ -4,6 +4,7 @@
 // deletes it, and the first user's next read shows the change.
 import type { OperationSpec } from '../../../contract/index.js';
 import type { ScanCheck, ScanContext } from '../../check.js';
+import type { Exchange } from '../../exchange.js';
 import type { Identity } from '../../identity.js';
 import { isSecured, isSuccess, users } from '../probe.js';
 import { sendAs } from '../probe-send.js';
@@ -27,22 +28,37 @@ async function tryRead(context: ScanContext, operation: OperationSpec, owner: Id
   });
 }
 
+/** The owner's view of the object: its read, and whether the owner's list still holds its id. */
+async function ownerView(context: ScanContext, operation: OperationSpec, owner: Identity, owned: Record<string, string>): Promise<{ read?: Exchange; listed?: boolean; list?: Exchange }> {
+  const read = context.api.operations.find((candidate) => candidate.method === 'GET' && candidate.pathTemplate === operation.pathTemplate);
+  const collection = operation.pathTemplate.slice(0, operation.pathTemplate.lastIndexOf('/'));
+  const lister = context.api.operations.find((candidate) => candidate.method === 'GET' && candidate.pathTemplate === collection);
+  const view: { read?: Exchange; listed?: boolean; list?: Exchange } = {};
+  if (read !== undefined) view.read = await sendAs(context, context.requestFor(read, owner, { pathValues: owned }).request, owner);
+  if (lister !== undefined && isSuccess(view.list = await sendAs(context, context.requestFor(lister, owner).request, owner))) {
+    const id = Object.values(owned).at(-1) ?? '';
+    view.listed = new RegExp(`"[A-Za-z_]*[Ii]d"\\s*:\\s*"?${id.replace(/[^A-Za-z0-9_-]/g, '')}"?[,}]`).test(view.list.response?.body ?? '');
+  }
+  return view;
+}
+
 async function tryChange(context: ScanContext, operation: OperationSpec, owner: Identity, other: Identity): Promise<void> {
   const owned = context.resources.pathValues(operation, owner, { createdOnly: true });
-  const read = context.api.operations.find((candidate) => candidate.method === 'GET' && candidate.pathTemplate === operation.pathTemplate);
-  if (Object.keys(owned).length === 0 || read === undefined) return;
-  const before = await sendAs(context, context.requestFor(read, owner, { pathValues: owned }).request, owner);
-  if (!isSuccess(before)) return;
-  const change = await sendAs(context, context.requestFor(operation, owner, { pathValues: owned }).request, other);
+  if (Object.keys(owned).length === 0) return;
+  const before = await ownerView(context, operation, owner, owned);
+  if (before.read === undefined || !isSuccess(before.read)) return;
+  // Another seed than the exercise used: the change must differ from what the object holds.
+  const change = await sendAs(context, context.requestFor(operation, owner, { pathValues: owned, seed: 17 }).request, other);
   if (!isSuccess(change)) return;
-  const after = await sendAs(context, context.requestFor(read, owner, { pathValues: owned }).request, owner);
-  const isDeleted = operation.method === 'DELETE' && after.response?.status === 404;
-  const isChanged = operation.method !== 'DELETE' && isSuccess(after) && after.response?.body !== before.response?.body;
+  const after = await ownerView(context, operation, owner, owned);
+  const isDeleted = operation.method === 'DELETE' && (after.read?.response?.status === 404 || after.read?.response?.status === 410 || (before.listed === true && after.listed === false));
+  const isChanged = operation.method !== 'DELETE' && isSuccess(after.read) && after.read?.response?.body !== before.read.response?.body;
   if (!isDeleted && !isChanged) return;
+  const shown = isDeleted && after.listed === false && after.list !== undefined ? after.list : after.read;
   context.report({
     operation,
-    message: `${other.name} ${isDeleted ? 'deleted' : 'changed'} ${owner.name}'s object; ${owner.name}'s next read shows it.`,
-    evidence: [before, change, after],
+    message: `${other.name} ${isDeleted ? 'deleted' : 'changed'} ${owner.name}'s object (${Object.entries(owned).map(([name, value]) => `${name}=${value}`).join(', ')}); ${owner.name}'s next ${shown === after.list ? 'list' : 'read'} shows it.`,
+    evidence: [before.read, change, ...(shown === undefined ? [] : [shown])],
     confidence: 'confirmed',
     severity: 'critical',
   });
