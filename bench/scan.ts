@@ -1,0 +1,125 @@
+// bench:scan: how long `bulwark scan` takes on a 50-operation API at its default settings (20
+// requests/s, safe mode, every registered check). The API is generated: 10 resources, each with
+// list / create / read / update / delete, bearer authentication and owner checks (a well-behaved
+// API, so the time is the scan's own work, not findings'). Loopback only; goal: < 2 minutes.
+//
+// Environment: BENCH_RATE (20), BENCH_DESTRUCTIVE=1 (also PUT / PATCH / DELETE), BENCH_RESOURCES (10).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApiModel, loadApiDocument } from '../src/contract/index.js';
+import { SCAN_CHECKS } from '../src/scan/checks/registry.js';
+import type { Identity } from '../src/scan/identity.js';
+import { runScan, type ScanProgress } from '../src/scan/run-scan.js';
+
+const RATE = Number(process.env.BENCH_RATE ?? 20);
+const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 10);
+const DESTRUCTIVE = process.env.BENCH_DESTRUCTIVE === '1';
+const GOAL_SECONDS = 120;
+const TOKENS: Readonly<Record<string, string>> = { 'token-alice-0123456789': 'alice', 'token-bob-0123456789': 'bob', 'token-admin-0123456789': 'admin' };
+
+function documentOf(resources: number): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = {};
+  for (let index = 0; index < resources; index++) {
+    const name = `widget${index}s`;
+    schemas[`W${index}`] = {
+      type: 'object', required: ['name', 'size'], additionalProperties: false,
+      properties: { id: { type: 'integer', readOnly: true }, name: { type: 'string', maxLength: 50 }, size: { type: 'integer', minimum: 1, maximum: 10 }, tags: { type: 'array', maxItems: 5, items: { type: 'string', maxLength: 20 } } },
+    };
+    const item = { content: { 'application/json': { schema: { $ref: `#/components/schemas/W${index}` } } } };
+    const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
+    paths[`/${name}`] = {
+      get: { parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100 } }, { name: 'q', in: 'query', schema: { type: 'string', maxLength: 50 } }], responses: { 200: { description: 'list', content: { 'application/json': { schema: { type: 'array', items: { $ref: `#/components/schemas/W${index}` } } } } }, 401: { description: 'no' } } },
+      post: { requestBody: { required: true, ...item }, responses: { 201: { description: 'created', ...item }, 400: { description: 'bad' }, 401: { description: 'no' } } },
+    };
+    paths[`/${name}/{id}`] = {
+      get: { parameters: [id], responses: { 200: { description: 'one', ...item }, 404: { description: 'none' } } },
+      patch: { parameters: [id], requestBody: { required: true, ...item }, responses: { 200: { description: 'changed', ...item }, 404: { description: 'none' } } },
+      delete: { parameters: [id], responses: { 204: { description: 'gone' }, 404: { description: 'none' } } },
+    };
+  }
+  return {
+    openapi: '3.1.0', info: { title: 'bench:scan API', version: '1.0.0' }, servers: [{ url: '/' }], security: [{ bearer: [] }], paths,
+    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  };
+}
+
+/** A well-behaved implementation: owners only, validation, security headers, no banners. */
+function serve(): (incoming: IncomingMessage, response: ServerResponse) => void {
+  const objects = new Map<number, { owner: string; resource: string; value: Record<string, unknown> }>();
+  let nextId = 1;
+  return (incoming, response) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const send = (status: number, body?: unknown): void => {
+        response.writeHead(status, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }).end(body === undefined ? undefined : JSON.stringify(body));
+      };
+      const user = TOKENS[(incoming.headers.authorization ?? '').replace(/^Bearer /, '')];
+      if (user === undefined) return send(401, { title: 'Unauthorized' });
+      const [resource = '', rawId] = (incoming.url ?? '').split('?')[0]!.split('/').filter(Boolean);
+      if (!/^widget\d+s$/.test(resource)) return send(404, { title: 'Not Found' });
+      let body: Record<string, unknown> = {};
+      try {
+        body = chunks.length === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      } catch {
+        return send(400, { title: 'Bad Request' });
+      }
+      if (rawId === undefined) {
+        if (incoming.method === 'GET') return send(200, [...objects.entries()].filter(([, o]) => o.owner === user && o.resource === resource).map(([id, o]) => ({ id, ...o.value })));
+        if (incoming.method !== 'POST') return send(405, { title: 'Method Not Allowed' });
+        if (typeof body.name !== 'string' || typeof body.size !== 'number') return send(400, { title: 'Bad Request' });
+        const id = nextId++;
+        objects.set(id, { owner: user, resource, value: { name: body.name, size: body.size } });
+        return send(201, { id, name: body.name, size: body.size });
+      }
+      const object = objects.get(Number(rawId));
+      if (!/^\d+$/.test(rawId) || object === undefined || object.owner !== user || object.resource !== resource) return send(404, { title: 'Not Found' });
+      if (incoming.method === 'GET') return send(200, { id: Number(rawId), ...object.value });
+      if (incoming.method === 'DELETE') return objects.delete(Number(rawId)) ? send(204) : send(404);
+      if (incoming.method === 'PATCH') return send(200, { id: Number(rawId), ...Object.assign(object.value, { name: typeof body.name === 'string' ? body.name : object.value.name }) });
+      return send(405, { title: 'Method Not Allowed' });
+    });
+  };
+}
+
+async function main(): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'bulwark-bench-scan-'));
+  const server = createServer(serve()).listen(0, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+    const file = join(directory, 'openapi.json');
+    writeFileSync(file, JSON.stringify(documentOf(RESOURCES)));
+    const api = buildApiModel(await loadApiDocument(file));
+    const target = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const identities: Identity[] = Object.entries(TOKENS).map(([token, name]) => ({ name, role: name === 'admin' ? 'admin' : 'user', headers: { authorization: `Bearer ${token}` }, query: {}, bearerToken: token }));
+    const timings = new Map<string, number>();
+    let current = { id: 'exercise', since: performance.now() };
+    const onProgress = (progress: ScanProgress): void => {
+      if (progress.checkId === current.id) return;
+      timings.set(current.id, performance.now() - current.since);
+      current = { id: progress.checkId, since: performance.now() };
+    };
+    const started = performance.now();
+    const report = await runScan({
+      api, spec: file, target, identities, checks: SCAN_CHECKS, rate: RATE, maxRequests: 100_000, timeoutMs: 10_000,
+      allowDestructive: DESTRUCTIVE, signal: new AbortController().signal, onProgress,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    timings.set(current.id, performance.now() - current.since);
+    console.log(`bench:scan, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} CPUs), ${new Date().toISOString()}`);
+    console.log(`${api.operations.length} operations, ${SCAN_CHECKS.length} checks, rate ${RATE}/s, ${DESTRUCTIVE ? 'destructive' : 'safe mode'}`);
+    console.log(`  ${report.requestsSent} requests in ${seconds.toFixed(1)} s; ${report.findings.length} findings (${report.findings.filter((f) => f.severity !== 'info' && f.severity !== 'low').length} medium or above); complete: ${String(report.isComplete)}`);
+    for (const [id, ms] of [...timings].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${id.padEnd(32)} ${(ms / 1000).toFixed(1)} s`);
+    console.log(`\n${seconds < GOAL_SECONDS ? 'PASS' : 'FAIL'}  ${api.operations.length}-operation API scanned in ${seconds.toFixed(1)} s at ${RATE} requests/s (goal < ${GOAL_SECONDS} s)`);
+  } finally {
+    server.close();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+await main();
