@@ -1,7 +1,7 @@
 // The scanner against the deliberately vulnerable API and its fixed twin (test/fixtures/vulnerable-api):
-// every planted vulnerability a registered check covers is found, and the fixed twin gets no finding
-// of medium or higher severity. Planted vulnerabilities no check covers yet are listed as PENDING, so
-// adding one to the manifest forces a decision here.
+// every planted vulnerability is found, with evidence, and the fixed twin gets no finding of medium or
+// higher severity. A manifest entry without a matcher here fails the first test, so adding a planted
+// vulnerability forces a decision.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -35,16 +35,35 @@ const COVERED: Readonly<Record<string, Matcher>> = {
   'bola-order-read': by('api1.bola', 'GET /orders/{orderId}'),
   'bola-order-update': by('api1.bola', 'PATCH /orders/{orderId}'),
   'bola-order-delete': by('api1.bola', 'DELETE /orders/{orderId}'),
+  'sqli-error-based': by('injection.sql', 'GET /products', /^Error-based/),
+  'sqli-boolean-based': by('injection.sql', 'GET /products', /^Boolean-based/),
+  'nosql-operator-login': by('injection.nosql', 'POST /auth/login', /session token/),
+  'path-traversal': by('injection.path-traversal', 'GET /files/{name}', /\/etc\/passwd/),
+  'command-injection-time': by('injection.command', 'POST /tools/ping', /delayed by the injected sleep twice/),
+  'command-injection-output': by('injection.command', 'POST /tools/ping', /output of id/),
+  'ssti-arithmetic': by('injection.template', 'POST /greetings/preview', /rendered as 9359 and/),
+  'login-brute-force': by('api2.login-brute-force', 'POST /auth/login'),
+  'ssrf-loopback': by('api7.ssrf', 'POST /webhooks/test', /listener/),
+  'ssrf-cloud-metadata': by('api7.ssrf', 'POST /webhooks/test', /metadata/),
+  'old-api-version-live': by('api9.old-versions', 'GET /users/{userId}', /\/v1\/users\//),
+  'undocumented-debug-endpoint': by('api9.undocumented-paths', undefined, /\/debug\/vars/),
+  'server-error-bad-id': by('robustness.server-errors', 'GET /orders/{orderId}'),
+  'response-schema-violation': by('robustness.response-conformance', 'GET /products/{productId}'),
+  'use-after-delete': by('robustness.use-after-delete', 'GET /orders/{orderId}'),
+  'mass-assignment-role': by('api3.mass-assignment', 'PATCH /users/me', /role="admin"/),
+  'excessive-data-exposure-user': by('api3.excessive-data-exposure', 'GET /users/{userId}', /^Undocumented sensitive fields.*passwordHash.*ssn/),
+  'writeonly-password-echo': by('api3.excessive-data-exposure', 'POST /users', /^writeOnly fields echoed.*\/password/),
+  'no-rate-limit': by('api4.rate-limit', 'GET /users/me'),
+  'page-size-unbounded': by('api4.unbounded-size', 'GET /products', /limit=/),
+  'max-items-unenforced': by('api4.unbounded-size', 'POST /orders', /maxItems/),
+  'oversized-payload': by('api4.unbounded-size', 'POST /orders', /MiB body/),
+  'bfla-admin-list-users': by('api5.bfla', 'GET /admin/users'),
+  'bfla-admin-delete-user': by('api5.bfla', 'DELETE /admin/users/{userId}'),
+  'method-switch-put-user': by('api5.bfla', 'PUT /users/{userId}', /undocumented PUT/),
 };
 
-/** Planted, not covered by a check yet (issue 9 continues). */
-const PENDING = new Set([
-  'login-brute-force', 'mass-assignment-role', 'excessive-data-exposure-user', 'writeonly-password-echo', 'no-rate-limit',
-  'page-size-unbounded', 'max-items-unenforced', 'oversized-payload', 'bfla-admin-list-users', 'bfla-admin-delete-user',
-  'method-switch-put-user', 'ssrf-loopback', 'ssrf-cloud-metadata', 'old-api-version-live', 'undocumented-debug-endpoint',
-  'sqli-error-based', 'sqli-boolean-based', 'nosql-operator-login', 'path-traversal', 'command-injection-time',
-  'command-injection-output', 'ssti-arithmetic', 'server-error-bad-id', 'response-schema-violation', 'use-after-delete',
-]);
+/** Planted, not covered by a check yet; empty when every planted vulnerability is found. */
+const PENDING = new Set<string>([]);
 
 async function scanTwin(fixed: boolean, api: ApiModel): Promise<ScanReport> {
   const twin = await startVulnerableApi({ fixed });
