@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ALL_FORMATS, matchFormats } from './string-formats.js';
 import { codePointLength, createStringStats, mergeStringStats, observeString, stringKeywords, stringStatsFromState, stringStatsToState } from './string-stats.js';
 
 const LIMITS = { maxEnumValues: 3, maxEnumLength: 8 };
@@ -64,4 +65,21 @@ test('state round-trips; restored values beyond the limits disable the enum', ()
   const tooMany = { minLength: 1, maxLength: 1, formats: [], values: [['a', 1], ['b', 1], ['c', 1], ['d', 1]] as [string, number][] };
   assert.equal(stringStatsFromState(tooMany, LIMITS, false).values, undefined);
   assert.equal(stringStatsFromState(stringStatsToState(stats), LIMITS, true).values, undefined, 'sensitive at restore');
+});
+
+test('a value seen before only counts: the statistics equal checking every value in full', () => {
+  const pool = ['2024-01-01', '2024-01-02', 'https://a.example/x', 'active', '😀', 'much-longer-than-8', 'x', '10:20:30Z', 'jane@example.com'];
+  let state = 11;
+  const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
+  for (let round = 0; round < 200; round++) {
+    const texts = Array.from({ length: 1 + (next() % 12) }, () => pool[next() % (round % 2 === 0 ? 3 : pool.length)]!);
+    const stats = statsOf(texts);
+    const lengths = texts.map(codePointLength);
+    assert.equal(stats.minLength, Math.min(...lengths), texts.join());
+    assert.equal(stats.maxLength, Math.max(...lengths), texts.join());
+    assert.equal(stats.formats, texts.reduce((mask, text) => matchFormats(text, mask), ALL_FORMATS), texts.join());
+    const distinct = new Set(texts);
+    const isEnum = distinct.size <= LIMITS.maxEnumValues && texts.every((text) => text.length <= LIMITS.maxEnumLength);
+    assert.deepEqual(stats.values === undefined ? undefined : Object.fromEntries(stats.values), isEnum ? Object.fromEntries([...distinct].map((text) => [text, texts.filter((each) => each === text).length])) : undefined, texts.join());
+  }
 });

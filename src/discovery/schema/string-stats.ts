@@ -45,15 +45,20 @@ export function codePointLength(text: string): number {
 }
 
 export function observeString(stats: StringStats, text: string, limits: StringLimits): void {
+  const values = stats.values;
+  const seen = values === undefined ? undefined : values.get(text);
+  if (values !== undefined && seen !== undefined) {
+    // A value seen before changes nothing but its count: its length is within the bounds already,
+    // and it satisfied the formats then, which have only shrunk since.
+    values.set(text, seen + 1);
+    return;
+  }
   const length = codePointLength(text);
   if (length < stats.minLength) stats.minLength = length;
   if (length > stats.maxLength) stats.maxLength = length;
   if (stats.formats !== 0) stats.formats = matchFormats(text, stats.formats);
-  const values = stats.values;
   if (values === undefined) return;
-  const seen = values.get(text);
-  if (seen !== undefined) values.set(text, seen + 1);
-  else if (values.size >= limits.maxEnumValues || text.length > limits.maxEnumLength) stats.values = undefined;
+  if (values.size >= limits.maxEnumValues || text.length > limits.maxEnumLength) stats.values = undefined;
   else values.set(text, 1);
 }
 

@@ -15,6 +15,13 @@ export interface SensitiveDataClassifier {
    * Returns a shared empty array when there is nothing. Nothing is kept of the value.
    */
   classify(key: string | undefined, value: unknown, parentKey?: string): readonly SensitiveType[];
+  /**
+   * What classify makes of the field names, computed once: `classifyKeyed(keyOf(key, parentKey), value)`
+   * is `classify(key, value, parentKey)`. A caller that walks the same locations again and again (a
+   * body's fields) keeps the handle per location and skips the name lookup per value.
+   */
+  keyOf(key: string | undefined, parentKey?: string): SensitiveKey;
+  classifyKeyed(keyed: SensitiveKey, value: unknown): readonly SensitiveType[];
   /** The enabled types, in the order results list them. */
   readonly types: readonly SensitiveType[];
 }
@@ -29,6 +36,9 @@ export const MAX_VALUE_LENGTH = 16_384;
 /** Distinct field names remembered before the cache starts over (names can be attacker-chosen). */
 const MAX_CACHED_KEYS = 10_000;
 const NONE: readonly SensitiveType[] = Object.freeze([]);
+
+/** A field name (and its parent's) as the classifier that made it reads them; opaque to callers. */
+export type SensitiveKey = KeyProfile;
 
 interface KeyProfile {
   /** Per classifier (by index): the field name points to its type. */
@@ -48,10 +58,9 @@ export function createSensitiveClassifier(config: Partial<SensitiveConfig> = {},
   const profiles = createProfileCache(classifiers);
   const noKey = profiles.get(undefined, undefined);
 
-  function classify(key: string | undefined, value: unknown, parentKey?: string): readonly SensitiveType[] {
-    const text = valueText(value);
-    if (text === undefined) return NONE;
-    const profile = key === undefined ? noKey : profiles.get(key, parentKey);
+  const keyOf = (key: string | undefined, parentKey?: string): KeyProfile => (key === undefined ? noKey : profiles.get(key, parentKey));
+
+  function classifyText(profile: KeyProfile, text: string): readonly SensitiveType[] {
     const length = text.length;
     let found: SensitiveType[] | undefined;
     let fallback: SensitiveType | undefined;
@@ -68,7 +77,18 @@ export function createSensitiveClassifier(config: Partial<SensitiveConfig> = {},
     return fallback === undefined ? NONE : [fallback];
   }
 
-  return { classify, types: classifiers.map((classifier) => classifier.id) };
+  return {
+    classify(key, value, parentKey) {
+      const text = valueText(value);
+      return text === undefined ? NONE : classifyText(keyOf(key, parentKey), text);
+    },
+    keyOf,
+    classifyKeyed(keyed, value) {
+      const text = valueText(value);
+      return text === undefined ? NONE : classifyText(keyed, text);
+    },
+    types: classifiers.map((classifier) => classifier.id),
+  };
 }
 
 function passesGate(classifier: SensitiveClassifier, text: string, length: number, profile: KeyProfile): boolean {

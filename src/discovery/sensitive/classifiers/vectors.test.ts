@@ -44,6 +44,8 @@ for (const name of files) {
       test(label, () => {
         const types = classifier.classify(entry.key, entry.value, entry.parent);
         assert.equal(types.includes(vectors.classifier as never), entry.match, `${JSON.stringify(entry.value)} → [${types.join(', ')}]`);
+        // Body walks classify through a key handle made once per location: the same verdict.
+        assert.deepEqual(classifier.classifyKeyed(classifier.keyOf(entry.key, entry.parent), entry.value), types);
         // A masked sample never repeats a positive in full.
         if (entry.match && typeof entry.value === 'string' && entry.value.length > 4) {
           assert.ok(!maskSample(vectors.classifier as never, entry.value).includes(entry.value.trim()));
