@@ -20,7 +20,8 @@ export async function buildPool(size: number, seed: number): Promise<SamplePool>
   // Enough requests per operation for `size` samples after the 1.5x of collections.
   const mean = Math.max(4, Math.ceil(size / operations / 1.15));
   const traffic = generateTraffic(documents, { seed, perOperation: [Math.ceil(mean * 0.7), Math.ceil(mean * 1.3)] });
-  const samples = traffic.samples.slice(0, size);
+  const parsed = new WeakMap<object, unknown>();
+  const samples = traffic.samples.slice(0, size).map((sample) => asParsed(sample, parsed));
   const byHost = new Map<string, TrafficSample[]>();
   for (const sample of samples) {
     const host = sample.host ?? '';
@@ -53,4 +54,22 @@ function scalarsIn(value: unknown, counted: WeakMap<object, number>): number {
   for (const item of Array.isArray(value) ? value : Object.values(value)) total += scalarsIn(item, counted);
   counted.set(value, total);
   return total;
+}
+
+/**
+ * Bodies as discovery gets them: parsed from JSON text (the gateway's limits stage, HAR and log
+ * readers all JSON.parse). The generator builds objects key by key, which V8 turns into slow
+ * dictionary-mode objects past about 16 properties; parsed objects have fast shapes. Each distinct
+ * body is parsed once, so samples that shared a body still share it (the pool's memory stays flat).
+ */
+function asParsed(sample: TrafficSample, parsed: WeakMap<object, unknown>): TrafficSample {
+  const reparse = (body: TrafficSample['requestBody']): TrafficSample['requestBody'] => {
+    if (body === undefined || typeof body.value !== 'object' || body.value === null) return body;
+    let value = parsed.get(body.value);
+    if (value === undefined) parsed.set(body.value, (value = JSON.parse(JSON.stringify(body.value)) as unknown));
+    return { ...body, value };
+  };
+  const requestBody = reparse(sample.requestBody);
+  const responseBody = reparse(sample.responseBody);
+  return { ...sample, ...(requestBody === undefined ? {} : { requestBody }), ...(responseBody === undefined ? {} : { responseBody }) };
 }

@@ -54,3 +54,14 @@ test('mutual TLS when the gateway verified a client certificate', () => {
   assert.deepEqual(detectAuth({ requestHeaders: {}, clientCertificate: true }), [{ kind: 'mtls', in: 'tls', name: 'client-certificate' }]);
   assert.deepEqual(detectAuth({ requestHeaders: {}, clientCertificate: false }), []);
 });
+
+test('decoded facts are remembered by header and claims only, and stay right past the cache size', () => {
+  const segment = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const token = (issuer: string, signature: string): string => `${segment({ alg: 'RS256' })}.${segment({ iss: issuer, scope: 'read write' })}.${signature}`;
+  assert.deepEqual(decodeJwtClaims(token('https://a.example', 'sig1')), { algorithm: 'RS256', issuer: 'https://a.example', scopes: ['read', 'write'] });
+  assert.deepEqual(decodeJwtClaims(token('https://a.example', 'sig2')), { algorithm: 'RS256', issuer: 'https://a.example', scopes: ['read', 'write'] });
+  for (let index = 0; index < 300; index++) assert.equal(decodeJwtClaims(token(`https://issuer-${index}.example`, 's'))?.issuer, `https://issuer-${index}.example`);
+  assert.equal(decodeJwtClaims('opaque.token'), undefined);
+  assert.equal(decodeJwtClaims(`${segment({ alg: 'RS256' })}.not-json.sig`), undefined);
+  assert.equal(decodeJwtClaims(`${segment({ alg: 'RS256' })}.not-json.sig`), undefined, 'a remembered failure');
+});

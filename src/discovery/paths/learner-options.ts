@@ -19,7 +19,7 @@ export interface PathLearnerOptions {
   readonly maxNodes?: number;
   /** Longer paths are answered but not learned (default 32). */
   readonly maxSegments?: number;
-  /** Concrete requests remembered for the warm path (default 4096). */
+  /** Concrete requests remembered for the warm path (default 16,384: a few MB). */
   readonly cacheSize?: number;
 }
 
@@ -31,7 +31,7 @@ export interface PathLearnerOptions {
  * value until then; 50,000 nodes keeps a learner to a few megabytes.
  */
 export const PATH_LEARNER_DEFAULTS = {
-  minDistinctValues: 10, minDistinctUnshaped: 20, maxLiteralChildren: 1000, maxNodes: 50_000, maxSegments: 32, cacheSize: 4096,
+  minDistinctValues: 10, minDistinctUnshaped: 20, maxLiteralChildren: 1000, maxNodes: 50_000, maxSegments: 32, cacheSize: 16_384,
 } as const;
 
 export type Settings = { -readonly [K in keyof typeof PATH_LEARNER_DEFAULTS]: number };
