@@ -40,3 +40,9 @@ test('the replaced http resolver reads nothing and puts the marker where the poi
   const read = JSON.parse(remoteRefMarker.read({ url: 'https://x.invalid/s.yaml', hash: '#/components/a~1b' })) as Record<string, Record<string, unknown>>;
   assert.deepEqual(read.components?.['a/b'], { [UNRESOLVED_REMOTE]: 'https://x.invalid/s.yaml#/components/a~1b' });
 });
+
+test('a key holding `%` is a name like any other, not a broken URI escape', () => {
+  const document = { components: { schemas: { A: { properties: { '100%': { $ref: 'https://x.invalid/p' } } } } } };
+  assert.deepEqual(findRemoteRef(document), { pointer: '/components/schemas/A/properties/100%', url: 'https://x.invalid/p' });
+  assert.equal(isExampleValuePath('#/paths/~1a/get/responses/200/content/application~1json/example/50%'), true);
+});

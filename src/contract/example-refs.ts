@@ -15,8 +15,18 @@ const NAMED_MAPS: ReadonlySet<string> = new Set([
   'pathItems', 'paths', 'content', 'encoding', 'variables', 'mapping', 'webhooks',
 ]);
 
+/** A JSON pointer segment unescaped (`~1` is `/`, `~0` is `~`); our pointers are not URI-encoded. */
 function decode(segment: string): string {
-  return decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~');
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+/** The ref parser gives a reference's hash URI-encoded; a malformed escape is kept as written. */
+function decodeUri(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
@@ -43,7 +53,7 @@ export function isExampleValuePath(pointer: string): boolean {
 
 /** `#/A/B` → `{ A: { B: marker } }`: the pointer of the reference resolves to the marker. */
 function markerAt(hash: string, marker: Record<string, string>): unknown {
-  const tokens = hash.replace(/^#\/?/, '').split('/').filter((token) => token !== '').map(decode);
+  const tokens = hash.replace(/^#\/?/, '').split('/').filter((token) => token !== '').map((token) => decode(decodeUri(token)));
   return tokens.reduceRight<unknown>((inner, token) => ({ [token]: inner }), marker);
 }
 
@@ -51,12 +61,13 @@ function markerAt(hash: string, marker: Record<string, string>): unknown {
  * The http resolver, replaced: it reads nothing and answers a marker, so a reference inside an
  * example does not fail the load. It never touches the network.
  */
+const REMOTE = /^https?:\/\//i;
+
 export const remoteRefMarker = {
-  canRead: /^https?:\/\//i,
+  canRead: REMOTE,
   read: (file: { url: string; hash?: string }): string => JSON.stringify(markerAt(file.hash ?? '', { [UNRESOLVED_REMOTE]: `${file.url}${file.hash ?? ''}` })),
 };
 
-const REMOTE = /^https?:\/\//i;
 
 /**
  * The pointer and URL of the first remote reference outside examples: a `$ref` to http(s) in a

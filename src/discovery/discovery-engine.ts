@@ -92,8 +92,8 @@ export function createDiscovery(options: DiscoveryOptions = {}): Discovery {
     const current = new Set(templates.map((info) => info.template));
     for (const [id, record] of [...records]) {
       if (current.has(record.template) || record.examplePath === undefined) continue;
-      const template = paths.learn(record.method, record.examplePath).template;
-      if (template === record.template) continue;
+      const template = paths.match(record.method, record.examplePath)?.template;
+      if (template === undefined || template === record.template) continue;
       records.delete(id);
       dirty.delete(id);
       removed.add(id);

@@ -4,6 +4,7 @@
 import type { OperationSpec } from '../contract/index.js';
 import type { Exchange } from './exchange.js';
 import type { Identity } from './identity.js';
+import { isSecured } from './is-secured.js';
 
 interface Entry {
   readonly value: string;
@@ -26,8 +27,6 @@ export interface ResourcePool {
 }
 
 const PARAM = /^\{([^{}]{1,200})\}$/;
-const isSecured = (operation: OperationSpec): boolean =>
-  operation.security.length > 0 && operation.security.every((requirement) => Object.keys(requirement).length > 0);
 /** Entries per resource and owner: a list answer of a thousand objects needs no more than a few. */
 const MAX_ENTRIES = 20;
 const LIST_KEYS = ['items', 'data', 'results', 'records', 'content', 'values'] as const;

@@ -59,10 +59,11 @@ export async function runScan(options: RunScanOptions): Promise<ScanReport> {
         infos.push(infoOf(check, false, `not run: the scan stopped (${stopReason})`));
         continue;
       }
-      options.onProgress?.({ checkIndex: index, checks: options.checks.length, checkId: check.id, requestsSent: client.sent, findings: findings.length });
+      const progress = (): void => options.onProgress?.({ checkIndex: index, checks: options.checks.length, checkId: check.id, requestsSent: client.sent, findings: findings.length });
+      progress();
       const report = (finding: ReportedFinding): void => {
         findings.push(findingOf(check, finding, mask));
-        options.onProgress?.({ checkIndex: index, checks: options.checks.length, checkId: check.id, requestsSent: client.sent, findings: findings.length });
+        progress();
       };
       const context: ScanContext = {
         api: options.api, target: options.target, identities: options.identities, client, signal: options.signal, report,

@@ -32,9 +32,7 @@ export function successes(context: ScanContext, filter: (operation: OperationSpe
   return found;
 }
 
-/** The operation requires credentials: it has security requirements and none of them is empty. */
-export const isSecured = (operation: OperationSpec): boolean =>
-  operation.security.length > 0 && operation.security.every((requirement) => Object.keys(requirement).length > 0);
+export { isSecured } from '../is-secured.js';
 
 export const users = (context: ScanContext): Identity[] => context.identities.filter((identity) => identity.role === 'user');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ConfigProblem } from '../../core/config/load-config.js';
 import { BulwarkError } from '../../core/errors.js';
-import { AUTH_PROFILE_INVALID, loadAuthProfile, parseAuthProfile } from './load-auth-profile.js';
+import { loadAuthProfile, parseAuthProfile } from './load-auth-profile.js';
 
 const EVERY_SOURCE = `
 identities:
@@ -60,7 +60,7 @@ test('one user is accepted with a warning that BOLA / BFLA checks are skipped; n
 
 test('schema problems name the file, the key path, the line and the identity', () => {
   const { code, message, problems } = failure(one('{ name: bob, role: user, login: { path: /login, token: { from: body, pointer: token } } }'));
-  assert.equal(code, AUTH_PROFILE_INVALID);
+  assert.equal(code, 'SCAN_AUTH_PROFILE_INVALID');
   assert.equal(problems.length, 1);
   assert.equal(problems[0]?.path, 'identities[1].login.token.pointer');
   assert.equal(problems[0]?.line, 3);

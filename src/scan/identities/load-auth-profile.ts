@@ -11,9 +11,6 @@ import { profileProblems } from './profile-rules.js';
 import { locateProblems, schemaProblems } from './schema-problems.js';
 import { substituteEnv, type MissingVariable } from './substitute-env.js';
 
-/** Until SCAN_AUTH_PROFILE_INVALID is registered in core/errors.ts: the one line to change then. */
-export const AUTH_PROFILE_INVALID: ErrorCode = 'SCAN_AUTH_PROFILE_INVALID';
-
 export interface LoadedAuthProfile {
   readonly profile: AuthProfile;
   /** Checks the profile cannot support (one user: no BOLA / BFLA), for the CLI to print. */
@@ -44,11 +41,11 @@ export function parseAuthProfile(text: string, file: string, env: NodeJS.Process
     throw invalid('CONFIG_ENV_MISSING', file, problems, raw, document, lineCounter);
   }
   if (!validateProfile(value)) {
-    throw invalid(AUTH_PROFILE_INVALID, file, schemaProblems(validateProfile.errors ?? [], authProfileSchema), raw, document, lineCounter);
+    throw invalid('SCAN_AUTH_PROFILE_INVALID', file, schemaProblems(validateProfile.errors ?? [], authProfileSchema), raw, document, lineCounter);
   }
   const identities = (value as { identities: IdentityConfig[] }).identities;
   const problems = profileProblems(identities);
-  if (problems.length > 0) throw invalid(AUTH_PROFILE_INVALID, file, problems, raw, document, lineCounter);
+  if (problems.length > 0) throw invalid('SCAN_AUTH_PROFILE_INVALID', file, problems, raw, document, lineCounter);
   return { profile: deepFreeze({ file, identities }), warnings: warningsFor(file, identities) };
 }
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exampleFor, type ExampleOptions } from './example-value.js';
+import { flattenAllOf } from './schema-facts.js';
 
 const REQUEST: ExampleOptions = { direction: 'request' };
 
@@ -109,5 +110,14 @@ describe('strings and numbers', () => {
     assert.equal(make({ type: 'integer', maximum: -3 }).value, -3);
     assert.equal(make({ type: 'integer', multipleOf: 2.5 }).value, 5);
     assert.equal(make({ type: 'number', minimum: 1.05, multipleOf: 0.1 }).value, 1.1);
+  });
+});
+
+describe('hostile property names', () => {
+  it('a property named __proto__ in an allOf stays a property', () => {
+    const schema = JSON.parse('{"allOf":[{"type":"object","properties":{"__proto__":{"type":"string"}}},{"type":"object","properties":{"other":{"type":"string"}}}]}') as Record<string, unknown>;
+    const properties = flattenAllOf(schema).properties as Record<string, unknown>;
+    assert.equal(Object.hasOwn(properties, '__proto__'), true);
+    assert.equal(Object.getPrototypeOf(properties), Object.prototype);
   });
 });

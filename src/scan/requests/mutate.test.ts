@@ -50,6 +50,8 @@ describe('mutate', () => {
     assert.deepEqual(JSON.parse(built.request.body ?? ''), { item: 'example', quantity: 1, notes: ['example'] });
     assert.equal(withBodyField(built, '', 'raw').request.body, '"raw"');
     assert.throws(() => withBodyField(built, '/missing/x', 1));
+    assert.throws(() => withBodyField(built, '/__proto__/polluted', 1), 'an inherited property is not a container');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');
   });
 
   it('lists the injectable places with their schemas', () => {

@@ -3,6 +3,7 @@
 import type { ParameterSpec } from '../../contract/index.js';
 import { assembleRequest, type ParameterValue, type Problem, type RequestParts } from './assemble-request.js';
 import type { BuiltRequest } from './build-request.js';
+import { ownValueAt } from '../../core/request-values.js';
 import { flattenAllOf, isRecord } from './schema-facts.js';
 
 export type ParameterLocation = ParameterSpec['in'];
@@ -47,8 +48,8 @@ export function withBodyField(built: BuiltRequest, pointer: string, value: unkno
   const last = segments.pop();
   if (last === undefined) return rebuilt(built, { ...built.parts, body: { ...body, value } });
   const copy = structuredClone(body.value);
-  let parent: unknown = copy;
-  for (const segment of segments) parent = isRecord(parent) || Array.isArray(parent) ? (parent as Record<string, unknown>)[segment] : undefined;
+  // Own properties only: a pointer through `constructor/prototype` must not reach Object.prototype.
+  const parent = ownValueAt(copy, segments);
   if (!isRecord(parent) && !Array.isArray(parent)) throw new Error(`the body has no container at ${pointer}`);
   Object.defineProperty(parent, last, { value, enumerable: true, writable: true, configurable: true });
   return rebuilt(built, { ...built.parts, body: { ...body, value: copy } });

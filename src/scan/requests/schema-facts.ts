@@ -59,8 +59,9 @@ function mergeTwo(into: Json, from: Json): Json {
 function mergeProperties(a: unknown, b: unknown): Json {
   const out: Json = { ...(isRecord(b) ? b : {}) };
   for (const [name, schema] of Object.entries(isRecord(a) ? a : {})) {
-    const other = out[name];
-    out[name] = other === undefined || other === schema ? schema : { allOf: [schema, other] };
+    const other = Object.hasOwn(out, name) ? out[name] : undefined;
+    // defineProperty: a property named `__proto__` stays a property instead of replacing the prototype.
+    Object.defineProperty(out, name, { value: other === undefined || other === schema ? schema : { allOf: [schema, other] }, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

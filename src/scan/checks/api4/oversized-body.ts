@@ -38,7 +38,7 @@ function boundedArray(value: unknown, schema: unknown, pointer: string, depth: n
 
 function send(context: ScanContext, success: Success, pointer: string, value: unknown, timeoutMs?: number): Promise<Exchange> {
   const { request } = withBodyField(success.built, pointer, value);
-  return sendAs(context, timeoutMs === undefined ? request : { ...request, timeoutMs }, success.identity);
+  return sendAs(context, request, success.identity, timeoutMs === undefined ? {} : { timeoutMs });
 }
 
 export async function tryMaxItems(context: ScanContext, success: Success): Promise<void> {

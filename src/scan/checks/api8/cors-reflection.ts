@@ -2,6 +2,7 @@
 // page read the API's answers with the visitor's cookies or credentials.
 import type { ScanCheck } from '../../check.js';
 import { successes } from '../probe.js';
+import { sendAs } from '../probe-send.js';
 
 const EVIL_ORIGIN = 'https://bulwark-scan.invalid';
 
@@ -15,7 +16,7 @@ export const corsReflection: ScanCheck = {
     const target = successes(context, (operation) => operation.method === 'GET')[0];
     if (target === undefined) return;
     for (const origin of [EVIL_ORIGIN, 'null']) {
-      const exchange = await context.client.send({ ...target.built.request, headers: { ...target.built.request.headers, origin }, ...(target.identity === undefined ? {} : { identity: target.identity }) });
+      const exchange = await sendAs(context, target.built.request, target.identity, { headers: { ...target.built.request.headers, origin } });
       const headers = exchange.response?.headers ?? {};
       if (headers['access-control-allow-origin'] !== origin) continue;
       const withCredentials = headers['access-control-allow-credentials']?.toLowerCase() === 'true';

@@ -2,19 +2,14 @@
 // its version, file paths and code structure. Each operation taking a JSON body gets a truncated
 // JSON document; each operation with an integer path parameter gets a word in its place.
 import type { OperationSpec } from '../../../contract/index.js';
-import type { ScanCheck, ScanContext } from '../../check.js';
+import type { ScanCheck } from '../../check.js';
 import type { Exchange } from '../../exchange.js';
 import { withParameter } from '../../requests/index.js';
-import { successes, type Success } from '../probe.js';
+import { successes } from '../probe.js';
+import { sendAs } from '../probe-send.js';
 import { stackTraceIn } from '../response-signs.js';
 
 const MALFORMED_JSON = '{"bulwark": ';
-
-function send(context: ScanContext, success: Success, change: (success: Success) => { path: string; headers?: Record<string, string>; body?: string }): Promise<Exchange> {
-  const { request } = success.built;
-  const changed = change(success);
-  return context.client.send({ ...request, ...changed, ...(success.identity === undefined ? {} : { identity: success.identity }) });
-}
 
 const integerPathParam = (operation: OperationSpec): string | undefined =>
   operation.parameters.find((parameter) => parameter.in === 'path' && (parameter.schema as { type?: unknown }).type === 'integer')?.name;
@@ -31,9 +26,10 @@ export const verboseErrors: ScanCheck = {
       const { operation } = success;
       if (reported.has(operation.pathTemplate)) continue;
       const attempts: Exchange[] = [];
-      if (success.built.mediaType?.includes('json') === true) attempts.push(await send(context, success, (s) => ({ path: s.built.request.path, headers: { ...s.built.request.headers, 'content-type': 'application/json' }, body: MALFORMED_JSON })));
+      const { request } = success.built;
+      if (success.built.mediaType?.includes('json') === true) attempts.push(await sendAs(context, request, success.identity, { headers: { ...request.headers, 'content-type': 'application/json' }, body: MALFORMED_JSON }));
       const parameter = integerPathParam(operation);
-      if (parameter !== undefined) attempts.push(await send(context, success, (s) => ({ path: withParameter(s.built, 'path', parameter, 'bulwark').request.path })));
+      if (parameter !== undefined) attempts.push(await sendAs(context, request, success.identity, { path: withParameter(success.built, 'path', parameter, 'bulwark').request.path }));
       for (const exchange of attempts) {
         const platform = stackTraceIn(exchange.response?.body ?? '');
         if (platform === undefined) continue;

@@ -7,6 +7,7 @@ import type { Exchange } from '../../exchange.js';
 import type { Identity } from '../../identity.js';
 import { injectionPoints, withBodyField, withParameter, type BuiltRequest, type InjectionPoint } from '../../requests/index.js';
 import { isSecured, isSuccess, successes } from '../probe.js';
+import { sendAs } from '../probe-send.js';
 
 export interface InjectionTarget {
   readonly operation: OperationSpec;
@@ -93,11 +94,7 @@ export function inject(built: BuiltRequest, point: InjectionPoint, value: unknow
 
 /** Sends a variation of the target's request as the target's identity. */
 export function sendVariant(context: ScanContext, target: Pick<InjectionTarget, 'identity'>, built: BuiltRequest, timeoutMs?: number): Promise<Exchange> {
-  return context.client.send({
-    ...built.request,
-    ...(target.identity === undefined ? {} : { identity: target.identity }),
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-  });
+  return sendAs(context, built.request, target.identity, timeoutMs === undefined ? {} : { timeoutMs });
 }
 
 /** `body /host` or `query q`: where the payload went, for a finding's message. */

@@ -21,9 +21,15 @@ function createdId(exchange: Exchange, parameter: string): string | undefined {
     const id = record[parameter] ?? record.id;
     if ((typeof id === 'string' && id !== '' && id.length <= 200) || typeof id === 'number') return String(id);
   }
+  // A Location the target wrote badly is no id, not a failure of the check.
   const location = exchange.response?.headers.location;
-  const last = location === undefined ? '' : new URL(location, exchange.request.url).pathname.split('/').at(-1) ?? '';
-  return last === '' ? undefined : decodeURIComponent(last);
+  if (location === undefined || !URL.canParse(location, exchange.request.url)) return undefined;
+  const last = new URL(location, exchange.request.url).pathname.split('/').at(-1) ?? '';
+  try {
+    return last === '' ? undefined : decodeURIComponent(last);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Path values naming a fresh object of the owner's, created with the collection's POST. */
